@@ -1,0 +1,70 @@
+import { type Category, type StoredEvent, categoryOfStream } from '@vigil/contract';
+import { aggregateFor, type UnitState } from '@vigil/domain';
+import type { EventStore } from '@vigil/event-store';
+
+/** An aggregate's state as loaded (and then evolved by the batch), with the revision it was read at. */
+export interface LoadedStream {
+  category: Category;
+  state: unknown;
+  /** Revision read from the store: the expected revision of the append. */
+  loadedRevision: bigint | undefined;
+}
+
+const unitStream = (unitId: string) => `unit-${unitId}`;
+const MAX_TREE_DEPTH = 8;
+
+/** Each aggregate of a batch is read once; later events of the batch see the evolved state. */
+export class AggregateCache {
+  private readonly streams = new Map<string, LoadedStream>();
+  private readonly unitStates = new Map<string, UnitState>();
+
+  constructor(private readonly store: EventStore) {}
+
+  get(streamId: string): LoadedStream {
+    const loaded = this.streams.get(streamId);
+    if (!loaded) throw new Error(`stream ${streamId} was not loaded`);
+    return loaded;
+  }
+
+  async load(streamIds: Iterable<string>): Promise<void> {
+    const missing = [...new Set(streamIds)].filter((id) => !this.streams.has(id));
+    if (missing.length === 0) return;
+    const read = await this.store.readStreams(missing);
+    for (const streamId of missing) this.remember(streamId, replay(streamId, read.get(streamId) ?? []));
+  }
+
+  /** The state after an accepted event of the batch. */
+  update(streamId: string, state: unknown): void {
+    this.remember(streamId, { ...this.get(streamId), state });
+  }
+
+  /** Loads the given units and all their ancestors, one round trip per tree level. */
+  async loadUnitsWithAncestors(unitIds: Iterable<string>): Promise<void> {
+    let wanted = [...new Set(unitIds)].map(unitStream);
+    for (let level = 0; wanted.length > 0 && level < MAX_TREE_DEPTH; level += 1) {
+      await this.load(wanted);
+      wanted = wanted
+        .map((id) => (this.get(id).state as UnitState))
+        .flatMap((unit) => (unit.status !== 'initial' && unit.parentUnitId ? [unitStream(unit.parentUnitId)] : []))
+        .filter((id) => !this.streams.has(id));
+    }
+  }
+
+  /** Every unit loaded so far, by unit id: the decision context and the scope check read it. */
+  units(): ReadonlyMap<string, UnitState> {
+    return this.unitStates;
+  }
+
+  private remember(streamId: string, loaded: LoadedStream): void {
+    this.streams.set(streamId, loaded);
+    if (loaded.category === 'units') this.unitStates.set(streamId.slice('unit-'.length), loaded.state as UnitState);
+  }
+}
+
+function replay(streamId: string, events: StoredEvent[]): LoadedStream {
+  const category = categoryOfStream(streamId);
+  const aggregate = aggregateFor(category);
+  const state = events.reduce<unknown>((current, event) => aggregate.evolve(current as never, event as never), aggregate.initial);
+  const last = events[events.length - 1];
+  return { category, state, loadedRevision: last?.revision };
+}

@@ -1,0 +1,158 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type EventEnvelope, type StoredEvent, streamOf } from '@vigil/contract';
+import { aggregateFor, unitsReferencedBy } from '@vigil/domain';
+import {
+  type AppendOutcome,
+  EVENT_STORE,
+  type EventStore,
+  type EventToAppend,
+  type StreamWrite,
+  WrongExpectedRevisionError,
+  contentHash,
+} from '@vigil/event-store';
+import { type AuthPrincipal, Metrics } from '@vigil/platform';
+import { AggregateCache } from './aggregate-cache';
+import { scopeUnitsOf } from './event-scope';
+import { type IngestResult, rejected } from './ingest-result';
+import { isWithinScope } from './unit-scope';
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * The one ingest path (HTTP and Kafka): answers duplicates, checks scope, decides each event
+ * in order against its aggregate (each read once per batch), and appends the accepted ones in
+ * one write. A concurrent writer on the same stream makes it start over from a fresh read.
+ */
+@Injectable()
+export class IngestService {
+  private readonly logger = new Logger(IngestService.name);
+  private readonly counter;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    metrics: Metrics,
+  ) {
+    this.counter = metrics.counter('vigil_ingest_events_total', 'Events posted, by result', ['status']);
+  }
+
+  async ingest(envelopes: EventEnvelope[], principal: AuthPrincipal): Promise<IngestResult[]> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const results = await this.attempt(envelopes, principal);
+        for (const result of results) this.counter.inc({ status: result.status });
+        return results;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_ATTEMPTS) throw error;
+        this.logger.debug({ streamId: error.streamId, attempt }, 'concurrent write, deciding again');
+      }
+    }
+  }
+
+  private async attempt(envelopes: EventEnvelope[], principal: AuthPrincipal): Promise<IngestResult[]> {
+    const stored = await this.store.findByEventIds(envelopes.map((envelope) => envelope.eventId));
+    const cache = new AggregateCache(this.store);
+    const fresh = envelopes.filter((envelope) => !stored.has(envelope.eventId));
+    await cache.load(fresh.map((envelope) => streamOf(envelope).streamId));
+    await cache.loadUnitsWithAncestors(fresh.flatMap((envelope) => this.unitsOf(envelope, cache)));
+
+    const results: (IngestResult | null)[] = [];
+    const writes: StreamWrite[] = [];
+    const written = new Set<string>();
+    for (const envelope of envelopes) {
+      const known = stored.get(envelope.eventId);
+      if (known) {
+        results.push(answerKnown(envelope, known));
+        continue;
+      }
+      const verdict = this.decide(envelope, principal, cache);
+      if (verdict) {
+        results.push(verdict);
+        continue;
+      }
+      appendInOrder(writes, written, streamOf(envelope).streamId, cache, { envelope, principal });
+      results.push(null);
+    }
+    const outcomes = await this.store.appendMany(writes);
+    return fillAppended(envelopes, results, outcomes);
+  }
+
+  /** null when accepted (and the cached state evolved), else the rejection. */
+  private decide(envelope: EventEnvelope, principal: AuthPrincipal, cache: AggregateCache): IngestResult | null {
+    const { streamId, category } = streamOf(envelope);
+    const loaded = cache.get(streamId);
+    if (principal.role !== 'operator') {
+      const outside = scopeUnitsOf(envelope, loaded.state).find(
+        (unitId) => unitId === null || !isWithinScope(cache.units(), principal.unit, unitId),
+      );
+      if (outside !== undefined) {
+        return rejected(envelope.eventId, 'OUT_OF_SCOPE', `unit ${outside ?? '(root)'} is outside the scope of ${principal.unit}`);
+      }
+    }
+    const aggregate = aggregateFor(category);
+    const error = aggregate.decide(loaded.state as never, envelope as never, { units: cache.units() });
+    if (error) return rejected(envelope.eventId, error.code, error.message);
+    cache.update(streamId, aggregate.evolve(loaded.state as never, envelope as never));
+    return null;
+  }
+
+  private unitsOf(envelope: EventEnvelope, cache: AggregateCache): string[] {
+    const state = cache.get(streamOf(envelope).streamId).state;
+    const scope = scopeUnitsOf(envelope, state).filter((unitId): unitId is string => unitId !== null);
+    return [...unitsReferencedBy(envelope, state as never), ...scope];
+  }
+}
+
+/**
+ * Consecutive events of one stream share a write, so the log keeps the batch's order. The first
+ * write of a stream carries the revision it was read at; a later one of the same stream, in the
+ * same transaction, follows it.
+ */
+function appendInOrder(
+  writes: StreamWrite[],
+  written: Set<string>,
+  streamId: string,
+  cache: AggregateCache,
+  event: EventToAppend,
+): void {
+  const last = writes[writes.length - 1];
+  if (last?.streamId === streamId) {
+    last.events.push(event);
+    return;
+  }
+  const expectedRevision = written.has(streamId) ? 'any' : (cache.get(streamId).loadedRevision ?? 'no_stream');
+  writes.push({ streamId, expectedRevision, events: [event] });
+  written.add(streamId);
+}
+
+function answerKnown(envelope: EventEnvelope, known: StoredEvent): IngestResult {
+  if (contentHash(known) !== contentHash(envelope)) {
+    return rejected(envelope.eventId, 'EVENT_ID_CONFLICT', `event ${envelope.eventId} was stored with other content`);
+  }
+  return {
+    eventId: envelope.eventId,
+    status: 'duplicate',
+    streamId: known.streamId,
+    revision: Number(known.revision),
+    position: Number(known.position),
+  };
+}
+
+/** The store's outcomes come in the order of the accepted events: fill them into the gaps. */
+function fillAppended(envelopes: EventEnvelope[], results: (IngestResult | null)[], outcomes: AppendOutcome[]): IngestResult[] {
+  const byId = new Map(outcomes.map((outcome) => [outcome.eventId, outcome]));
+  return results.map((result, index) => {
+    if (result) return result;
+    const eventId = envelopes[index]!.eventId;
+    const outcome = byId.get(eventId)!;
+    if (outcome.status === 'conflict') {
+      return rejected(eventId, 'EVENT_ID_CONFLICT', `event ${eventId} was stored with other content`);
+    }
+    return {
+      eventId,
+      status: outcome.status,
+      streamId: outcome.streamId,
+      revision: Number(outcome.revision),
+      position: Number(outcome.position),
+    };
+  });
+}

@@ -1,0 +1,30 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { EventStoreModule } from '@vigil/event-store';
+import { IngestModule } from '@vigil/ingest';
+import { KafkaModule } from '@vigil/messaging';
+import { DatabaseModule, PlatformModule, type VigilConfig } from '@vigil/platform';
+import type { RelayOptions } from '../../relay/src/relay-options';
+import { RelayModule } from '../../relay/src/relay.module';
+
+export interface VigilAppOptions {
+  /** e.g. `{ initialPosition: 'head' }` in tests, so a fresh namespace does not republish the shared history. */
+  relay?: RelayOptions;
+}
+
+/** Every service in one process: what `npm start` runs. */
+@Module({})
+export class VigilAppModule {
+  static forRoot(config?: VigilConfig, options: VigilAppOptions = {}): DynamicModule {
+    return {
+      module: VigilAppModule,
+      imports: [
+        PlatformModule.forRoot(config),
+        DatabaseModule,
+        KafkaModule,
+        EventStoreModule,
+        IngestModule,
+        RelayModule.forRoot(options.relay),
+      ],
+    };
+  }
+}

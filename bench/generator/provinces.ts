@@ -1,0 +1,41 @@
+/**
+ * The 34 provinces and centrally-run cities of the two-level model, with their commune counts of
+ * mid-2025 (approximate) as the weights that size each province. Hà Giang stands for the merged
+ * Tuyên Quang–Hà Giang.
+ */
+export const PROVINCES: readonly (readonly [code: string, name: string, communes: number])[] = [
+  ['HNI', 'Hà Nội', 126],
+  ['HCM', 'Hồ Chí Minh City', 168],
+  ['HPG', 'Hải Phòng', 114],
+  ['DNG', 'Đà Nẵng', 94],
+  ['CTO', 'Cần Thơ', 103],
+  ['HUE', 'Huế', 40],
+  ['LCU', 'Lai Châu', 38],
+  ['DBN', 'Điện Biên', 45],
+  ['SLA', 'Sơn La', 75],
+  ['LSN', 'Lạng Sơn', 65],
+  ['QNH', 'Quảng Ninh', 54],
+  ['THA', 'Thanh Hóa', 166],
+  ['NAN', 'Nghệ An', 130],
+  ['HTH', 'Hà Tĩnh', 69],
+  ['CBG', 'Cao Bằng', 56],
+  ['HGI', 'Hà Giang', 124],
+  ['LCI', 'Lào Cai', 99],
+  ['TNN', 'Thái Nguyên', 92],
+  ['PTO', 'Phú Thọ', 148],
+  ['BNH', 'Bắc Ninh', 99],
+  ['HYN', 'Hưng Yên', 104],
+  ['NBH', 'Ninh Bình', 129],
+  ['QTI', 'Quảng Trị', 78],
+  ['QNI', 'Quảng Ngãi', 96],
+  ['GLI', 'Gia Lai', 135],
+  ['KHA', 'Khánh Hòa', 65],
+  ['LDG', 'Lâm Đồng', 124],
+  ['DLK', 'Đắk Lắk', 102],
+  ['DNI', 'Đồng Nai', 95],
+  ['TNH', 'Tây Ninh', 96],
+  ['VLG', 'Vĩnh Long', 124],
+  ['DTP', 'Đồng Tháp', 102],
+  ['CMU', 'Cà Mau', 64],
+  ['AGG', 'An Giang', 102],
+];

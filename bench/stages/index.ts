@@ -1,0 +1,25 @@
+import { copyCeiling } from './copy-ceiling';
+import { ingestStage } from './ingest';
+import { kafkaCeiling } from './kafka-ceiling';
+import type { Stage } from './stage';
+
+/**
+ * Every stage of the bench, in the order they run. A stage without `run` is reported as
+ * `not implemented yet`, never with a number: add `run` (and its file) to measure it.
+ */
+export const STAGES: readonly Stage[] = [
+  { id: 'copy', title: 'PostgreSQL COPY ceiling', kind: 'ceiling', figures: ['ceiling.copy'], run: copyCeiling },
+  { id: 'kafka', title: 'Kafka producer perf ceiling', kind: 'ceiling', figures: ['ceiling.kafka'], run: kafkaCeiling },
+  {
+    id: 'ingest',
+    title: 'ingest over HTTP',
+    kind: 'service',
+    figures: ['ingest.rate', 'ingest.p50', 'ingest.p99'],
+    run: ingestStage,
+  },
+  { id: 'relay', title: 'relay, store → Kafka', kind: 'service', figures: ['relay.rate'] },
+  { id: 'project', title: 'projector, Kafka → read models', kind: 'service', figures: ['project.rate'] },
+  { id: 'rebuild', title: 'rebuild of every projection', kind: 'service', figures: ['rebuild.rate'] },
+  { id: 'freshness', title: 'freshness at 1,000 events/s', kind: 'service', figures: ['freshness.p99'] },
+  { id: 'query', title: 'directive progress query', kind: 'service', figures: ['query.p95'] },
+];

@@ -1,0 +1,19 @@
+// Three projects: pure units, integration against real PostgreSQL/Kafka, and whole flows.
+// Nest 12 ships ESM; Node runs jest with --experimental-vm-modules (see scripts/test.mjs).
+const moduleNameMapper = {
+  '^@vigil/(contract|domain|event-store|messaging|projections|platform)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@vigil/ingest$': '<rootDir>/apps/ingest/src/ingest.module.ts',
+};
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
+};
+const common = { rootDir: __dirname, testEnvironment: 'node', moduleNameMapper, transform };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...common, displayName: 'int', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+  ],
+};

@@ -1,0 +1,22 @@
+import { EXAMPLE_EVENTS } from '../examples';
+import { parseEnvelope, type EventType } from '../envelope';
+import type { Problem } from '../problems';
+
+/** The example envelope of a type with its data patched; `undefined` values remove a field. */
+export function exampleWith(type: EventType, data: Record<string, unknown>, envelope: Record<string, unknown> = {}) {
+  const example = EXAMPLE_EVENTS[type];
+  const merged: Record<string, unknown> = { ...example.data, ...data };
+  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+  return { ...example, ...envelope, data: merged };
+}
+
+export function problemsOf(input: unknown): Problem[] {
+  const result = parseEnvelope(input);
+  if (result.ok) throw new Error(`expected problems, but ${JSON.stringify(input)} parsed`);
+  return result.problems;
+}
+
+/** Just the paths and codes, the stable part of a problem. */
+export function pathsAndCodes(input: unknown): [string, string][] {
+  return problemsOf(input).map((problem) => [problem.path, problem.code]);
+}

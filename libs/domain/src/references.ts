@@ -1,0 +1,52 @@
+import type { EventEnvelope } from '@vigil/contract';
+import type { AggregateState } from './aggregate';
+import { unhandled } from './exhaustive';
+import { INITIAL } from './initial';
+
+/**
+ * The units an event concerns, for the ingest to load before deciding (and checking scope):
+ * those it names, or, for an event that names none, the unit its aggregate belongs to as
+ * recorded in `streamState`.
+ */
+export function unitsReferencedBy(event: EventEnvelope, streamState: AggregateState = INITIAL): readonly string[] {
+  switch (event.type) {
+    case 'UnitRegistered':
+      return event.data.parentUnitId === null ? [] : [event.data.parentUnitId];
+    case 'UnitReassigned':
+      return [event.data.unitId, event.data.parentUnitId];
+    case 'DirectiveIssued':
+      return [event.data.issuedByUnitId];
+    case 'TargetSet':
+    case 'CaseOpened':
+    case 'HotspotIdentified':
+    case 'WeaponsCollected':
+    case 'IndicatorMeasured':
+    case 'IncidentRecorded':
+      return [event.data.unitId];
+    case 'TargetRevised':
+    case 'TargetWithdrawn': {
+      const target = streamState.status === 'issued' ? streamState.targets.get(event.data.targetId) : undefined;
+      return target ? [target.unitId] : [];
+    }
+    case 'CaseCleared':
+    case 'ArrestMade':
+    case 'CaseProsecuted':
+    case 'CaseReclassified':
+    case 'CaseVoided':
+    case 'HotspotListed':
+    case 'HotspotTransformed':
+    case 'HotspotRelapsed':
+    case 'HotspotEliminated':
+      return 'unitId' in streamState ? [streamState.unitId] : [];
+    default:
+      return unhandled(event);
+  }
+}
+
+/**
+ * The unit whose whole ancestor chain the decision walks (a move's new parent, to detect a
+ * cycle); the ingest loads it and every ancestor above it.
+ */
+export function needsAncestorsOf(event: EventEnvelope): string | null {
+  return event.type === 'UnitReassigned' ? event.data.parentUnitId : null;
+}

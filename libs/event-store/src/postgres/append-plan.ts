@@ -1,0 +1,85 @@
+import { contentHash } from '../content-hash';
+import {
+  type AppendOutcome,
+  type EventToAppend,
+  type ExpectedRevision,
+  type StreamWrite,
+  WrongExpectedRevisionError,
+} from '../event-store.port';
+
+/** What is already stored for an event id. */
+export interface ExistingEvent {
+  streamId: string;
+  revision: bigint;
+  position: bigint;
+  contentHash: string;
+}
+
+export interface NewRow {
+  position: bigint;
+  eventId: string;
+  streamId: string;
+  revision: bigint;
+  event: EventToAppend;
+  contentHash: string;
+}
+
+export interface AppendPlan {
+  outcomes: AppendOutcome[];
+  rows: NewRow[];
+  /** New revision per stream touched, for the `streams` table. */
+  streamRevisions: Map<string, bigint>;
+}
+
+/**
+ * Pure planning of an append, given the log head, the stored events with the same ids and the
+ * streams' current revisions. Throws WrongExpectedRevisionError when a write with new events
+ * finds its stream elsewhere than expected.
+ */
+export function planAppend(
+  writes: StreamWrite[],
+  head: bigint,
+  existing: ReadonlyMap<string, ExistingEvent>,
+  currentRevisions: ReadonlyMap<string, bigint>,
+): AppendPlan {
+  const outcomes: AppendOutcome[] = [];
+  const rows: NewRow[] = [];
+  const streamRevisions = new Map<string, bigint>();
+  const planned = new Map<string, ExistingEvent>();
+  let position = head;
+
+  for (const write of writes) {
+    let revision = streamRevisions.get(write.streamId) ?? currentRevisions.get(write.streamId);
+    let checked = false;
+    for (const event of write.events) {
+      const eventId = event.envelope.eventId;
+      const hash = contentHash(event.envelope);
+      const known = existing.get(eventId) ?? planned.get(eventId);
+      if (known) {
+        outcomes.push(
+          known.contentHash === hash
+            ? { eventId, status: 'duplicate', streamId: known.streamId, revision: known.revision, position: known.position }
+            : { eventId, status: 'conflict', streamId: known.streamId },
+        );
+        continue;
+      }
+      if (!checked) assertExpected(write.streamId, write.expectedRevision, revision);
+      checked = true;
+      revision = revision === undefined ? 0n : revision + 1n;
+      position += 1n;
+      rows.push({ position, eventId, streamId: write.streamId, revision, event, contentHash: hash });
+      planned.set(eventId, { streamId: write.streamId, revision, position, contentHash: hash });
+      outcomes.push({ eventId, status: 'appended', streamId: write.streamId, revision, position });
+    }
+    if (checked) streamRevisions.set(write.streamId, revision!);
+  }
+  return { outcomes, rows, streamRevisions };
+}
+
+/** `actual` is undefined when the stream does not exist. */
+function assertExpected(streamId: string, expected: ExpectedRevision, actual: bigint | undefined): void {
+  if (expected === 'any') return;
+  const ok =
+    expected === 'no_stream' ? actual === undefined : expected === 'exists' ? actual !== undefined : actual === expected;
+  if (!ok) throw new WrongExpectedRevisionError(streamId, expected, actual ?? 'no_stream');
+}

@@ -1,0 +1,4 @@
+export * from './topics';
+export * from './kafka-client';
+export * from './ensure-topics';
+export * from './kafka.module';

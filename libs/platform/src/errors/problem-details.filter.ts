@@ -1,0 +1,44 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ProblemError, problems } from './problem';
+
+/** Express body-parser errors carry a `type` and a `status`. */
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  limit?: number;
+  message?: string;
+}
+
+/** The one place where errors become HTTP answers (RFC 9457). Nothing a client sends yields a 500. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetailsFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const problem = this.toProblem(exception);
+    if (problem.status >= 500) this.logger.error({ err: exception, url: request.url }, 'request failed');
+    response
+      .status(problem.status)
+      .type('application/problem+json')
+      .json(problem.toDetails(request.originalUrl ?? request.url));
+  }
+
+  private toProblem(exception: unknown): ProblemError {
+    if (exception instanceof ProblemError) return exception;
+    const parserError = exception as BodyParserError;
+    if (parserError?.type === 'entity.parse.failed') return problems.malformedJson('The body is not valid JSON.');
+    if (parserError?.type === 'entity.too.large') return problems.tooLarge(`${parserError.limit ?? '?'} bytes`);
+    if (parserError?.type === 'encoding.unsupported' || parserError?.type === 'charset.unsupported')
+      return problems.unsupportedMediaType();
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : `HTTP_${status}`;
+      return new ProblemError(status, code, exception.message, exception.message);
+    }
+    return new ProblemError(500, 'INTERNAL', 'Internal error', 'An unexpected error occurred; it has been logged.');
+  }
+}

@@ -1,0 +1,46 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { ConfigError, loadConfig } from '../config/load-config';
+import type { VigilConfig } from '../config/config.schema';
+import { configureHttp } from './configure-http';
+
+type AppModule = Parameters<typeof NestFactory.create>[0];
+
+export interface BootstrapOptions {
+  /** Served at /docs (UI) and /docs/openapi.json. */
+  openapi?: OpenAPIObject;
+  config?: VigilConfig;
+  /** Close the app on SIGINT/SIGTERM (false when a launcher handles the signals itself). */
+  handleSignals?: boolean;
+}
+
+/** Creates and starts one Vigil HTTP app; a bad configuration stops it with one line. */
+export async function bootstrap(name: string, module: AppModule, options: BootstrapOptions = {}): Promise<INestApplication> {
+  try {
+    const config = options.config ?? loadConfig();
+    const app = await createApp(module, options.openapi);
+    if (options.handleSignals !== false) app.enableShutdownHooks();
+    await app.listen(config.VIGIL_PORT, '0.0.0.0');
+    app.get(Logger).log({ service: name, url: `http://localhost:${config.VIGIL_PORT}` }, `${name} listening`);
+    return app;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** The app without listening: what tests start on an ephemeral port. */
+export async function createApp(module: AppModule, openapi?: OpenAPIObject): Promise<INestApplication> {
+  const app = await NestFactory.create(module, { bodyParser: false, bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  configureHttp(app);
+  if (openapi) {
+    SwaggerModule.setup('docs', app, openapi, { jsonDocumentUrl: 'docs/openapi.json' });
+  }
+  return app;
+}

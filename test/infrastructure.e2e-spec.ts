@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { allTopics, waitForLeaders } from '@vigil/messaging';
+import { type VigilUnderTest, eventually, startVigilUnderTest } from './support/vigil-under-test';
+
+// Issue 2, item 7: the infrastructure is real — the services start and are ready, and the
+// local Kafka 4.x broker serves admin, an idempotent producer and a consumer group.
+describe('the all-in-one service on the real broker and database', () => {
+  let vigil: VigilUnderTest;
+  const kafka = new Kafka({ clientId: 'infrastructure-e2e', brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+
+  beforeAll(async () => {
+    vigil = await startVigilUnderTest();
+    await admin.connect();
+  });
+  afterAll(async () => {
+    await admin.disconnect();
+    await vigil.close();
+  });
+
+  it('reports the event store, Kafka and the read database ready', async () => {
+    const report = await eventually(async () => {
+      const response = await fetch(`${vigil.url}/health/ready`);
+      return response.status === 200 ? ((await response.json()) as { status: string; checks: Record<string, { status: string }> }) : undefined;
+    });
+    expect(report.status).toBe('up');
+    expect(Object.keys(report.checks).sort()).toEqual(['eventStore', 'kafka', 'readDatabase']);
+    expect(Object.values(report.checks).map((check) => check.status)).toEqual(['up', 'up', 'up']);
+  });
+
+  it('answers liveness without a token', async () => {
+    const response = await fetch(`${vigil.url}/health/live`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'up' });
+  });
+
+  it('created its namespaced topics with the configured partitions at start', async () => {
+    const expected = allTopics(vigil.config.VIGIL_NAMESPACE);
+    const metadata = await admin.fetchTopicMetadata({ topics: expected });
+    expect(metadata.topics.map((topic) => topic.name).sort()).toEqual([...expected].sort());
+    expect(metadata.topics.every((topic) => topic.partitions.length === vigil.config.KAFKA_TOPIC_PARTITIONS)).toBe(true);
+  });
+
+  it('serves Prometheus metrics to an operator and refuses them without a token', async () => {
+    expect((await fetch(`${vigil.url}/metrics`)).status).toBe(401);
+    const response = await fetch(`${vigil.url}/metrics`, { headers: { authorization: `Bearer ${await vigil.token('operator')}` } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/^vigil_process_resident_memory_bytes \d+/m);
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const response = await fetch(`${vigil.url}/docs/openapi.json`);
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(document.openapi).toMatch(/^3\./);
+    expect(Object.keys(document.paths)).toContain('/v1/events');
+  });
+
+  it('creates a topic, produces idempotently, consumes in a group and commits the offsets', async () => {
+    const topic = `${vigil.config.VIGIL_NAMESPACE}.smoke.${randomUUID().slice(0, 6)}`;
+    const groupId = `${vigil.config.VIGIL_NAMESPACE}.smoke`;
+    expect(await admin.createTopics({ topics: [{ topic, numPartitions: 3 }] })).toBe(true);
+    await waitForLeaders(admin, [topic]);
+
+    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    const messages = Array.from({ length: 30 }, (_, index) => ({ key: `case-${index % 5}`, value: `m${index}` }));
+    await producer.send({ topic, acks: -1, messages });
+    await producer.disconnect();
+
+    const consumer = kafka.consumer({ groupId });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    const received: string[] = [];
+    await consumer.run({ eachMessage: async ({ message }) => void received.push(message.value!.toString()) });
+    await eventually(async () => (received.length >= messages.length ? true : undefined), 30_000);
+    await consumer.disconnect(); // commits what was consumed
+
+    expect(received.sort()).toEqual(messages.map((message) => message.value).sort());
+    const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    const committed = offsets!.partitions.reduce((sum, partition) => sum + Number(partition.offset), 0);
+    expect(committed).toBe(messages.length);
+    await admin.deleteTopics({ topics: [topic] });
+  });
+});

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { buildOpenApi } from '@vigil/contract';
+import { type Role, type VigilConfig, createApp, issueToken, loadConfig } from '@vigil/platform';
+import { VigilAppModule } from '../../apps/vigil/src/vigil-app.module';
+
+/** The all-in-one app on an ephemeral port, with its own Kafka namespace, against the real broker and database. */
+export interface VigilUnderTest {
+  app: INestApplication;
+  config: VigilConfig;
+  url: string;
+  token(role: Role, unit?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startVigilUnderTest(overrides: Record<string, string> = {}): Promise<VigilUnderTest> {
+  const config = loadConfig({ ...process.env, VIGIL_NAMESPACE: `test-${randomUUID().slice(0, 8)}`, ...overrides });
+  const app = await createApp(VigilAppModule.forRoot(config), buildOpenApi() as never);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    config,
+    url: `http://127.0.0.1:${address.port}`,
+    token: (role, unit = 'VN') => issueToken(config.VIGIL_JWT_SECRET, { role, unit, subject: 'jest' }, 3600),
+    close: () => app.close(),
+  };
+}
+
+/** Polls `probe` until it returns a value, or fails after `timeoutMs` with the last error. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`condition not met within ${timeoutMs} ms${lastError ? `: ${String(lastError)}` : ''}`);
+}
