@@ -2,7 +2,7 @@
 // Nest 12 ships ESM; Node runs jest with --experimental-vm-modules (see scripts/test.mjs).
 const moduleNameMapper = {
   '^@vigil/(contract|domain|event-store|messaging|projections|platform)$': '<rootDir>/libs/$1/src/index.ts',
-  '^@vigil/ingest$': '<rootDir>/apps/ingest/src/ingest.module.ts',
+  '^@vigil/ingest$': '<rootDir>/apps/ingest/src/index.ts',
 };
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
@@ -11,8 +11,12 @@ const common = { rootDir: __dirname, testEnvironment: 'node', moduleNameMapper, 
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Real brokers take seconds to form a consumer group; a hung test still fails after a minute.
+  testTimeout: 60_000,
+  // kafkajs keeps a retry timer alive for a moment after disconnect; don't let it hold the run open.
+  forceExit: true,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,bench}/**/*.spec.ts'] },
     { ...common, displayName: 'int', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],

@@ -25,8 +25,8 @@ describe('the all-in-one service on the real broker and database', () => {
       return response.status === 200 ? ((await response.json()) as { status: string; checks: Record<string, { status: string }> }) : undefined;
     });
     expect(report.status).toBe('up');
-    expect(Object.keys(report.checks).sort()).toEqual(['eventStore', 'kafka', 'readDatabase']);
-    expect(Object.values(report.checks).map((check) => check.status)).toEqual(['up', 'up', 'up']);
+    expect(Object.keys(report.checks)).toEqual(expect.arrayContaining(['eventStore', 'kafka', 'readDatabase']));
+    expect(Object.entries(report.checks).filter(([, check]) => check.status !== 'up')).toEqual([]);
   });
 
   it('answers liveness without a token', async () => {

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { type DynamicModule, type INestApplication, Module } from '@nestjs/common';
 import { CATEGORIES, categoryOfStream, type StoredEvent, toJsonStoredEvent } from '@vigil/contract';
 import { EventStoreModule, PostgresEventStore, type StreamWrite } from '@vigil/event-store';
-import { ensureTopics, topicOf } from '@vigil/messaging';
+import { allTopics, ensureTopics, topicOf } from '@vigil/messaging';
 import { createApp, DatabaseModule, issueToken, loadConfig, PlatformModule, type VigilConfig } from '@vigil/platform';
 import { Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'pg';
@@ -45,7 +45,14 @@ interface Received {
 interface RelayCheck {
   status: 'up' | 'down';
   reason?: string;
-  details: { leader: boolean; checkpoint: string | null; head: string | null; lagEvents: number | null; lagSeconds: number | null; lastError: string | null };
+  details: {
+    leader: boolean;
+    checkpoint: string | null;
+    head: string | null;
+    lagEvents: number | null;
+    lagSeconds: number | null;
+    lastError: string | null;
+  };
 }
 
 interface RelayUnderTest {
@@ -84,6 +91,17 @@ describe('the relay: event store → Kafka', () => {
     await pool.end();
   });
 
+  /** A namespace of its own, whose topics and checkpoint are removed after the test. */
+  function freshNamespace(): string {
+    const namespace = `test-${randomUUID().slice(0, 8)}`;
+    cleanups.push(async () => {
+      const existing = new Set(await admin.listTopics());
+      await admin.deleteTopics({ topics: allTopics(namespace).filter((topic) => existing.has(topic)) });
+      await pool.query('DELETE FROM relay_checkpoints WHERE name = $1', [namespace]);
+    });
+    return namespace;
+  }
+
   // ---- building and appending events -------------------------------------------------------
 
   /** Half weapons collections on `measure-…` streams, half cases (opened, then arrests) on `case-…` streams. */
@@ -100,7 +118,8 @@ describe('the relay: event store → Kafka', () => {
       occurredAt: '2024-05-01T08:00:00+07:00',
       ...(revision % 7 === 3 ? { metadata: { correlationId: `corr-${id}-${revision}` } } : {}),
     };
-    if (streamId.startsWith('measure-')) return { ...common, type: 'WeaponsCollected', data: { unitId: id, items: 2, kind: 'homemade' } };
+    if (streamId.startsWith('measure-'))
+      return { ...common, type: 'WeaponsCollected', data: { unitId: id, items: 2, kind: 'homemade' } };
     return revision === 0
       ? { ...common, type: 'CaseOpened', data: { caseId: id, unitId: 'VN', category: 'drugs', severity: 'serious' } }
       : { ...common, type: 'ArrestMade', data: { caseId: id, arrestId: `${id}:A${revision}`, persons: 1 } };
@@ -120,7 +139,10 @@ describe('the relay: event store → Kafka', () => {
           const from = written.get(streamId)!;
           const count = Math.min(perWrite, target.get(streamId)! - from);
           written.set(streamId, from + count);
-          const events = Array.from({ length: count }, (_, offset) => ({ envelope: envelopeFor(streamId, from + offset), principal }));
+          const events = Array.from({ length: count }, (_, offset) => ({
+            envelope: envelopeFor(streamId, from + offset),
+            principal,
+          }));
           return { streamId, expectedRevision: 'any', events } as unknown as StreamWrite;
         });
       for (const outcome of await store.appendMany(writes)) {
@@ -146,7 +168,8 @@ describe('the relay: event store → Kafka', () => {
       app,
       config,
       url,
-      relayCheck: async () => ((await (await fetch(`${url}/health/ready`)).json()) as { checks: { relay: RelayCheck } }).checks.relay,
+      relayCheck: async () =>
+        ((await (await fetch(`${url}/health/ready`)).json()) as { checks: { relay: RelayCheck } }).checks.relay,
       metrics: async () => {
         const token = await issueToken(config.VIGIL_JWT_SECRET, { role: 'operator', unit: 'VN', subject: 'jest' }, 3600);
         return (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${token}` } })).text();
@@ -230,7 +253,12 @@ describe('the relay: event store → Kafka', () => {
     revisions.filter((revision, index) => revision > Math.max(-1, ...revisions.slice(0, index)));
 
   const expectedRevisions = (appended: Appended[], streams: string[]) =>
-    new Map(streams.map((streamId) => [streamId, appended.filter((event) => event.streamId === streamId).map((event) => Number(event.revision))]));
+    new Map(
+      streams.map((streamId) => [
+        streamId,
+        appended.filter((event) => event.streamId === streamId).map((event) => Number(event.revision)),
+      ]),
+    );
 
   /** Every appended event at least once, and per stream the applied revisions exactly the appended ones, in order. */
   function expectNothingLostAndOrderKept(received: Received[], appended: Appended[], streams: string[]): number {
@@ -247,11 +275,14 @@ describe('the relay: event store → Kafka', () => {
 
   function kcatMissing(): string | null {
     const probe = spawnSync('kcat', ['-V'], { encoding: 'utf8' });
-    if (probe.error) return `kcat is not installed (${(probe.error as NodeJS.ErrnoException).code ?? probe.error.message}); try apt-get install -y kcat`;
+    if (probe.error)
+      return `kcat is not installed (${(probe.error as NodeJS.ErrnoException).code ?? probe.error.message}); try apt-get install -y kcat`;
     return probe.status === 0 ? null : `kcat -V exited with ${probe.status}`;
   }
 
-  async function readWithKcat(topic: string): Promise<Array<{ key: string; partition: number; headers: string[]; payload: string }>> {
+  async function readWithKcat(
+    topic: string,
+  ): Promise<Array<{ key: string; partition: number; headers: string[]; payload: string }>> {
     const { stdout } = await execFileAsync('kcat', ['-b', BROKERS, '-C', '-t', topic, '-o', 'beginning', '-e', '-q', '-J'], {
       maxBuffer: 512 * 1024 * 1024,
     });
@@ -264,7 +295,7 @@ describe('the relay: event store → Kafka', () => {
   // ---- the scenarios ------------------------------------------------------------------------
 
   it('publishes every event to its category topic, keyed by stream, as the stored event with its headers, in revision order', async () => {
-    const namespace = `test-${randomUUID().slice(0, 8)}`;
+    const namespace = freshNamespace();
     const streams = freshStreams(40);
     const start = await store.headPosition();
     const backlog = await appendEvents(streams, 500); // 20,000 events waiting before the relay starts
@@ -278,7 +309,9 @@ describe('the relay: event store → Kafka', () => {
     await eventually(async () => ((await storedCheckpoint(namespace))! >= backlog.at(-1)!.position ? true : undefined), 60_000);
     const seconds = (performance.now() - firstPage.at) / 1000;
     const events = Number(backlog.at(-1)!.position - firstPage.checkpoint);
-    console.log(`relay throughput after the first page: ${events} events acknowledged by Kafka in ${seconds.toFixed(2)} s ≈ ${Math.round(events / seconds)} events/s`);
+    console.log(
+      `relay throughput after the first page: ${events} events acknowledged by Kafka in ${seconds.toFixed(2)} s ≈ ${Math.round(events / seconds)} events/s`,
+    );
 
     const live = await appendEvents(streams, 10); // and followed live once caught up
     const appended = [...backlog, ...live];
@@ -288,13 +321,16 @@ describe('the relay: event store → Kafka', () => {
     expect(mine).toHaveLength(appended.length); // each exactly once: no failure, no retry duplicated anything
     const stored = await store.readStreams(streams);
     const expectedValue = new Map(
-      [...stored.values()].flat().map((event) => [event.eventId, JSON.parse(JSON.stringify(toJsonStoredEvent(event as StoredEvent)))]),
+      [...stored.values()]
+        .flat()
+        .map((event) => [event.eventId, JSON.parse(JSON.stringify(toJsonStoredEvent(event as StoredEvent)))]),
     );
     for (const message of mine) {
       expect(message.topic).toBe(`${namespace}.${categoryOfStream(message.key)}.v1`);
       expect(message.key).toBe(message.value.streamId);
       expect(message.value).toEqual(expectedValue.get(message.value.eventId));
-      const correlationId = (expectedValue.get(message.value.eventId) as { metadata: { correlationId?: string } }).metadata.correlationId;
+      const correlationId = (expectedValue.get(message.value.eventId) as { metadata: { correlationId?: string } }).metadata
+        .correlationId;
       expect(message.headers).toEqual({ type: message.value.type, ...(correlationId ? { correlationId } : {}) });
     }
     expect(new Set(mine.map((message) => message.topic))).toEqual(new Set([`${namespace}.measures.v1`, `${namespace}.cases.v1`]));
@@ -303,7 +339,9 @@ describe('the relay: event store → Kafka', () => {
 
     const check = await eventually(async () => {
       const current = await relay.relayCheck();
-      return current.details.lagEvents === 0 && BigInt(current.details.checkpoint!) >= appended.at(-1)!.position ? current : undefined;
+      return current.details.lagEvents === 0 && BigInt(current.details.checkpoint!) >= appended.at(-1)!.position
+        ? current
+        : undefined;
     });
     expect(check).toMatchObject({ status: 'up', details: { leader: true, lagEvents: 0, lagSeconds: 0, lastError: null } });
     const metrics = await relay.metrics();
@@ -330,7 +368,7 @@ describe('the relay: event store → Kafka', () => {
   });
 
   it('resumes from its checkpoint after a restart mid-stream, and a republished page is harmless', async () => {
-    const namespace = `test-${randomUUID().slice(0, 8)}`;
+    const namespace = freshNamespace();
     const streams = freshStreams(30);
     const start = await store.headPosition();
     const pageSize = 250;
@@ -343,7 +381,7 @@ describe('the relay: event store → Kafka', () => {
       for (let round = 0; round < 20; round += 1) batches.push(...(await appendEvents(streams, 10, 300)));
       return batches;
     })();
-    await eventually(async () => ((await storedCheckpoint(namespace)) ?? 0n) >= start + 1_500n ? true : undefined, 30_000);
+    await eventually(async () => (((await storedCheckpoint(namespace)) ?? 0n) >= start + 1_500n ? true : undefined), 30_000);
     await first.close();
     const stoppedAt = (await storedCheckpoint(namespace))!;
     const appended = await appending;
@@ -365,14 +403,19 @@ describe('the relay: event store → Kafka', () => {
     await eventually(async () => ((await third.relayCheck()).details.lagEvents === 0 ? true : undefined));
     const republished = expectNothingLostAndOrderKept(received, all, streams);
     expect(republished).toBeGreaterThanOrEqual(duplicates + appended.filter((event) => event.position > rewoundTo).length);
-    console.log(`restart: ${duplicates} events published twice by the clean restart, ${republished - duplicates} after the simulated crash`);
+    console.log(
+      `restart: ${duplicates} events published twice by the clean restart, ${republished - duplicates} after the simulated crash`,
+    );
   });
 
   it('lets only one of two relays on a namespace publish; the other takes over when the leader stops', async () => {
-    const namespace = `test-${randomUUID().slice(0, 8)}`;
+    const namespace = freshNamespace();
     const streams = freshStreams(20);
     const start = await store.headPosition();
-    const relays = [await startRelay(namespace, { initialPosition: start }), await startRelay(namespace, { initialPosition: start })];
+    const relays = [
+      await startRelay(namespace, { initialPosition: start }),
+      await startRelay(namespace, { initialPosition: start }),
+    ];
     const received = await consume(namespace, relays[0]!.config.KAFKA_TOPIC_PARTITIONS);
 
     const roles = await eventually(async () => {
@@ -388,7 +431,7 @@ describe('the relay: event store → Kafka', () => {
       for (let round = 0; round < 10; round += 1) batches.push(...(await appendEvents(streams, 10, 200)));
       return batches;
     })();
-    await eventually(async () => ((await storedCheckpoint(namespace)) ?? 0n) >= start + 500n ? true : undefined, 30_000);
+    await eventually(async () => (((await storedCheckpoint(namespace)) ?? 0n) >= start + 500n ? true : undefined), 30_000);
     await leader.close();
     expect((await waitForLeader(standby)).details.leader).toBe(true);
     const appended = await appending;
@@ -399,7 +442,7 @@ describe('the relay: event store → Kafka', () => {
   });
 
   it('stops publishing when its lock connection dies, and publishes again once it holds the lock', async () => {
-    const namespace = `test-${randomUUID().slice(0, 8)}`;
+    const namespace = freshNamespace();
     const streams = freshStreams(10);
     const start = await store.headPosition();
     const relay = await startRelay(namespace, { initialPosition: start, lockRetryMs: 200 });
@@ -440,7 +483,7 @@ describe('the relay: event store → Kafka', () => {
   });
 
   it('reports itself not ready while Kafka is unreachable, and publishes everything once Kafka answers', async () => {
-    const namespace = `test-${randomUUID().slice(0, 8)}`;
+    const namespace = freshNamespace();
     const streams = freshStreams(10);
     const start = await store.headPosition();
     const port = await freePort();
@@ -477,7 +520,7 @@ describe('the relay: event store → Kafka', () => {
   });
 
   it('runs inside the all-in-one app, which closes promptly while the relay is publishing', async () => {
-    const config = configFor(`test-${randomUUID().slice(0, 8)}`);
+    const config = configFor(freshNamespace());
     const vigil = await startApp(VigilAppModule.forRoot(config, { relay: { initialPosition: 'head' } }), config);
     await waitForLeader(vigil);
     const streams = freshStreams(10);

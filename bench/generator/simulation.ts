@@ -1,7 +1,7 @@
 import { randomMinute, type LocalTime } from './calendar';
 import type { Schedule } from './draft';
 import type { Rng } from './prng';
-import type { Commune, Province, Topology } from './topology';
+import type { Commune, Topology } from './topology';
 
 /** What the event makers share while the days run. */
 export interface Simulation {
@@ -37,5 +37,3 @@ export function strictlyIncreasing(offsets: number[]): number[] {
 }
 
 export const pad = (n: number, width: number) => String(n).padStart(width, '0');
-
-export type { Province };

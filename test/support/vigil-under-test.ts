@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { buildOpenApi } from '@vigil/contract';
+import { connectInbound } from '@vigil/ingest';
 import { type Role, type VigilConfig, createApp, issueToken, loadConfig } from '@vigil/platform';
 import { VigilAppModule } from '../../apps/vigil/src/vigil-app.module';
 
@@ -15,7 +16,9 @@ export interface VigilUnderTest {
 
 export async function startVigilUnderTest(overrides: Record<string, string> = {}): Promise<VigilUnderTest> {
   const config = loadConfig({ ...process.env, VIGIL_NAMESPACE: `test-${randomUUID().slice(0, 8)}`, ...overrides });
-  const app = await createApp(VigilAppModule.forRoot(config), buildOpenApi() as never);
+  // A fresh namespace's relay starts at the head: the shared test database's history is not republished.
+  const app = await createApp(VigilAppModule.forRoot(config, { relay: { initialPosition: 'head' } }), buildOpenApi() as never);
+  connectInbound(app, config);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
-import { bootstrap } from '@vigil/platform';
 import { buildOpenApi } from '@vigil/contract';
+import { bootstrap, loadConfigOrExit } from '@vigil/platform';
+import { connectInbound } from './inbound/connect-inbound';
 import { IngestAppModule } from './ingest-app.module';
 
-/** The ingest service alone: POST /v1/events (and, later, the Kafka inbound consumer). */
-void bootstrap('ingest', IngestAppModule, { openapi: buildOpenApi() as never });
+const config = loadConfigOrExit();
+void bootstrap('ingest', IngestAppModule.forRoot(config), { config, openapi: buildOpenApi() as never, beforeListen: connectInbound });

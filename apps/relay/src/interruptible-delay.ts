@@ -3,7 +3,15 @@ export async function interruptibleDelay(ms: number, ...interrupts: Promise<unkn
   let timer: NodeJS.Timeout | undefined;
   const elapsed = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
   try {
-    await Promise.race([elapsed, ...interrupts.map((interrupt) => interrupt.then(() => undefined, () => undefined))]);
+    await Promise.race([
+      elapsed,
+      ...interrupts.map((interrupt) =>
+        interrupt.then(
+          () => undefined,
+          () => undefined,
+        ),
+      ),
+    ]);
   } finally {
     clearTimeout(timer);
   }

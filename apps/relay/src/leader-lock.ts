@@ -43,7 +43,9 @@ export class LeaderLock {
     while (!this.stopped) {
       try {
         client ??= await this.connect();
-        const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [this.key.toString()]);
+        const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [
+          this.key.toString(),
+        ]);
         if (rows[0]!.locked) return this.lead(client);
         this.events.onStandby();
       } catch (error) {

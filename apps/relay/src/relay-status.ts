@@ -16,7 +16,10 @@ export class RelayStatus {
 
   constructor(metrics: Metrics) {
     this.lagEvents = metrics.gauge('vigil_relay_lag_events', 'Events in the event store not yet published to Kafka');
-    this.lagSeconds = metrics.gauge('vigil_relay_lag_seconds', 'Age of the oldest event not yet published to Kafka (0 when caught up)');
+    this.lagSeconds = metrics.gauge(
+      'vigil_relay_lag_seconds',
+      'Age of the oldest event not yet published to Kafka (0 when caught up)',
+    );
     this.leaderGauge = metrics.gauge('vigil_relay_leader', '1 when this process is the relay that publishes, 0 on a standby');
     this.publishedTotal = metrics.counter('vigil_relay_published_total', 'Events published to Kafka and acknowledged');
   }

@@ -13,7 +13,11 @@ export class RelayModule {
       module: RelayModule,
       imports: [EventStoreModule],
       providers: [
-        { provide: RELAY_OPTIONS, inject: [VIGIL_CONFIG], useFactory: (config: VigilConfig) => resolveRelayOptions(config.VIGIL_NAMESPACE, options) },
+        {
+          provide: RELAY_OPTIONS,
+          inject: [VIGIL_CONFIG],
+          useFactory: (config: VigilConfig) => resolveRelayOptions(config.VIGIL_NAMESPACE, options),
+        },
         { provide: RELAY_KAFKA, inject: [VIGIL_CONFIG], useFactory: createRelayKafka },
         RelayService,
       ],

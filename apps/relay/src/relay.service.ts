@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { StoredEvent } from '@vigil/contract';
 import { EVENT_STORE, type EventStore } from '@vigil/event-store';
-import { createLogger, HealthRegistry, Metrics, PG_POOL, VIGIL_CONFIG, type VigilConfig } from '@vigil/platform';
+import { createLogger, HealthRegistry, type Logger, Metrics, PG_POOL, VIGIL_CONFIG, type VigilConfig } from '@vigil/platform';
 import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
 import { CheckpointStore } from './checkpoint-store';
@@ -28,7 +28,7 @@ const MAX_BACKOFF_MS = 5_000;
  */
 @Injectable()
 export class RelayService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = createLogger().child({ context: 'relay' });
+  private readonly logger: Logger;
   private readonly status: RelayStatus;
   private readonly publisher: EventPublisher;
   private readonly lock: LeaderLock;
@@ -48,6 +48,7 @@ export class RelayService implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly health: HealthRegistry,
     metrics: Metrics,
   ) {
+    this.logger = createLogger(config.LOG_LEVEL).child({ context: 'relay' });
     this.status = new RelayStatus(metrics);
     this.publisher = new EventPublisher(kafka, config.VIGIL_NAMESPACE, config.KAFKA_TOPIC_PARTITIONS);
     this.standbyCheckpoints = new CheckpointStore(pool);

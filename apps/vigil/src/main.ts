@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { buildOpenApi } from '@vigil/contract';
+import { connectInbound } from '@vigil/ingest';
 import { bootstrap, loadConfig, type VigilConfig } from '@vigil/platform';
 import { VigilAppModule } from './vigil-app.module';
 
@@ -11,6 +12,7 @@ export async function startVigil(options: { handleSignals: boolean }): Promise<{
     config,
     openapi: buildOpenApi() as never,
     handleSignals: options.handleSignals,
+    beforeListen: connectInbound,
   });
   return { app, config };
 }

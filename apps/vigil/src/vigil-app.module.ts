@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { EventStoreModule } from '@vigil/event-store';
-import { IngestModule } from '@vigil/ingest';
+import { InboundModule, IngestModule } from '@vigil/ingest';
 import { KafkaModule } from '@vigil/messaging';
 import { DatabaseModule, PlatformModule, type VigilConfig } from '@vigil/platform';
 import type { RelayOptions } from '../../relay/src/relay-options';
@@ -14,7 +14,7 @@ export interface VigilAppOptions {
 /** Every service in one process: what `npm start` runs. */
 @Module({})
 export class VigilAppModule {
-  static forRoot(config?: VigilConfig, options: VigilAppOptions = {}): DynamicModule {
+  static forRoot(config: VigilConfig, options: VigilAppOptions = {}): DynamicModule {
     return {
       module: VigilAppModule,
       imports: [
@@ -23,6 +23,7 @@ export class VigilAppModule {
         KafkaModule,
         EventStoreModule,
         IngestModule,
+        InboundModule.forNamespace(config.VIGIL_NAMESPACE),
         RelayModule.forRoot(options.relay),
       ],
     };

@@ -8,7 +8,10 @@ export async function ensureTopics(admin: Admin, topics: string[], numPartitions
   const missing = topics.filter((topic) => !existing.has(topic));
   if (missing.length > 0) {
     // kafkajs' own waitForLeaders gives up on the broker's first "does not host this topic-partition".
-    await admin.createTopics({ waitForLeaders: false, topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: -1 })) });
+    await admin
+      .createTopics({ waitForLeaders: false, topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: -1 })) })
+      // Another service of the namespace may create the same topics at the same moment; the wait below tells.
+      .catch(() => undefined);
   }
   await waitForLeaders(admin, topics);
   return missing;

@@ -65,13 +65,12 @@ export class PostgresSubscription implements Subscription {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(finish, timeoutMs);
-      const self = this;
-      function finish() {
+      const finish = () => {
         clearTimeout(timer);
-        self.wake = null;
+        this.wake = null;
         resolve();
-      }
+      };
+      const timer = setTimeout(finish, timeoutMs);
       this.wake = finish;
     });
   }

@@ -18,3 +18,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VigilConfig {
   const got = present[name] === undefined ? 'it is not set' : `got ${JSON.stringify(name.includes('SECRET') ? '***' : present[name])}`;
   throw new ConfigError(`invalid configuration: ${name} ${issue.message} (${got})`);
 }
+
+/** For a service's entry point: a bad configuration prints its one line and stops the process. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): VigilConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}

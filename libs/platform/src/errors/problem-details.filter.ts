@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { type Observable, throwError } from 'rxjs';
 import { ProblemError, problems } from './problem';
 
 /** Express body-parser errors carry a `type` and a `status`. */
@@ -15,7 +16,9 @@ interface BodyParserError {
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetailsFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(exception: unknown, host: ArgumentsHost): void | Observable<never> {
+    // Kafka handlers: the error goes back to kafkajs, which does not commit and reads the message again.
+    if (host.getType() !== 'http') return throwError(() => exception);
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();

@@ -12,6 +12,8 @@ export interface BootstrapOptions {
   /** Served at /docs (UI) and /docs/openapi.json. */
   openapi?: OpenAPIObject;
   config?: VigilConfig;
+  /** Runs after the app is created, before it listens (e.g. to connect a Kafka consumer). */
+  beforeListen?: (app: INestApplication, config: VigilConfig) => void | Promise<void>;
   /** Close the app on SIGINT/SIGTERM (false when a launcher handles the signals itself). */
   handleSignals?: boolean;
 }
@@ -22,6 +24,7 @@ export async function bootstrap(name: string, module: AppModule, options: Bootst
     const config = options.config ?? loadConfig();
     const app = await createApp(module, options.openapi);
     if (options.handleSignals !== false) app.enableShutdownHooks();
+    await options.beforeListen?.(app, config);
     await app.listen(config.VIGIL_PORT, '0.0.0.0');
     app.get(Logger).log({ service: name, url: `http://localhost:${config.VIGIL_PORT}` }, `${name} listening`);
     return app;

@@ -1,0 +1,95 @@
+import { Kafka, Partitioners, logLevel } from 'kafkajs';
+import { consumerGroup, inboundRejectedTopic, inboundTopic } from '@vigil/messaging';
+import { Pool } from 'pg';
+import { envelope, smallTree } from './support/events';
+import { postJson } from './support/http';
+import { type VigilUnderTest, eventually, startVigilUnderTest } from './support/vigil-under-test';
+
+interface Rejection {
+  reason: { code: string; message: string; eventId?: string; problems?: { path: string }[] };
+  original: { offset: string; value: string | null };
+}
+
+// Issue 4, item 3: upstream producers on Kafka go through the same ingest path as HTTP; what
+// cannot be accepted lands on the rejected topic with its reason, and the consumer carries on.
+describe('the Kafka inbound topic', () => {
+  let vigil: VigilUnderTest;
+  let pool: Pool;
+  const kafka = new Kafka({ clientId: 'inbound-e2e', brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+  const admin = kafka.admin();
+  const stored = async (eventId: string) =>
+    Number((await pool.query('SELECT count(*) FROM events WHERE event_id = $1', [eventId])).rows[0].count);
+
+  beforeAll(async () => {
+    vigil = await startVigilUnderTest();
+    pool = new Pool({ connectionString: vigil.config.DATABASE_URL, max: 2 });
+    await Promise.all([producer.connect(), admin.connect()]);
+  });
+  afterAll(async () => {
+    await Promise.all([producer.disconnect(), admin.disconnect(), pool.end()]);
+    await vigil.close();
+  });
+
+  it('appends what it accepts, rejects the rest with a reason, and carries on', async () => {
+    const tree = smallTree();
+    await postJson(`${vigil.url}/v1/events`, tree.events, await vigil.token('operator'));
+    const upstream = `Bearer ${await vigil.token('upstream', tree.province)}`;
+    const outsider = `Bearer ${await vigil.token('upstream', `${tree.ministry}-HGI`)}`;
+    const weapons = () => envelope('WeaponsCollected', { unitId: tree.commune, items: 4, kind: 'firearm' });
+    const first = weapons();
+    const wrongType = { ...weapons(), data: { unitId: tree.commune, items: 'four', kind: 'firearm' } };
+    const outOfScope = weapons();
+    const last = weapons();
+    const messages = [
+      { key: tree.commune, value: JSON.stringify(first), headers: { authorization: upstream } },
+      { key: tree.commune, value: 'this is not JSON {', headers: { authorization: upstream } },
+      { key: tree.commune, value: JSON.stringify(wrongType), headers: { authorization: upstream } },
+      { key: tree.commune, value: JSON.stringify(outOfScope), headers: { authorization: outsider } },
+      { key: tree.commune, value: JSON.stringify(weapons()) },
+      { key: tree.commune, value: JSON.stringify(last), headers: { authorization: upstream } },
+    ];
+    // One key, one partition: the messages are consumed in this order.
+    await producer.send({ topic: inboundTopic(vigil.config.VIGIL_NAMESPACE), acks: -1, messages });
+
+    await eventually(async () => ((await stored(last.eventId)) === 1 ? true : undefined), 45_000);
+    expect(await stored(first.eventId)).toBe(1);
+    expect(await stored(wrongType.eventId)).toBe(0);
+    expect(await stored(outOfScope.eventId)).toBe(0);
+
+    const rejections = await readRejections(4);
+    expect(rejections.map((rejection) => rejection.reason.code)).toEqual([
+      'MALFORMED_JSON',
+      'VALIDATION_FAILED',
+      'OUT_OF_SCOPE',
+      'UNAUTHENTICATED',
+    ]);
+    expect(rejections[0]!.original.value).toBe('this is not JSON {');
+    expect(rejections[1]!.reason.problems!.map((problem) => problem.path)).toEqual(['/data/items']);
+    expect(rejections[2]!.reason.eventId).toBe(outOfScope.eventId);
+
+    // Offsets are committed after processing: the group has consumed all six.
+    const committed = await eventually(async () => {
+      const [topic] = await admin.fetchOffsets({ groupId: consumerGroup(vigil.config.VIGIL_NAMESPACE, 'inbound'), topics: [inboundTopic(vigil.config.VIGIL_NAMESPACE)] });
+      const sum = topic!.partitions.reduce((total, partition) => total + Math.max(0, Number(partition.offset)), 0);
+      return sum >= messages.length ? sum : undefined;
+    }, 20_000);
+    expect(committed).toBe(messages.length);
+  });
+
+  async function readRejections(count: number): Promise<Rejection[]> {
+    const consumer = kafka.consumer({ groupId: `${vigil.config.VIGIL_NAMESPACE}.rejected-reader` });
+    await consumer.connect();
+    await consumer.subscribe({ topic: inboundRejectedTopic(vigil.config.VIGIL_NAMESPACE), fromBeginning: true });
+    const seen: { offset: number; rejection: Rejection }[] = [];
+    await consumer.run({
+      eachMessage: async ({ message }) => void seen.push({ offset: Number(message.offset), rejection: JSON.parse(message.value!.toString()) }),
+    });
+    try {
+      await eventually(async () => (seen.length >= count ? true : undefined), 30_000);
+    } finally {
+      await consumer.disconnect();
+    }
+    return seen.sort((a, b) => Number(a.rejection.original.offset) - Number(b.rejection.original.offset)).map((entry) => entry.rejection);
+  }
+});
