@@ -6,7 +6,7 @@ import { prepareInfrastructure, root, say } from './lib/infrastructure.mjs';
 import { withDefaultUser } from './lib/postgres.mjs';
 
 const databaseUrl = withDefaultUser(process.env.VIGIL_TEST_DATABASE_URL || 'postgres://localhost:5432/vigil_test');
-const infrastructure = await prepareInfrastructure({ databaseUrl });
+const infrastructure = await prepareInfrastructure({ databaseUrl, freshDatabase: true });
 
 const env = {
   ...process.env,

@@ -16,7 +16,8 @@ export function withDefaultUser(databaseUrl) {
   return url.toString();
 }
 
-export async function prepareDatabase({ databaseUrl: given, root, log }) {
+/** `fresh` drops the database first: the test suite starts from an empty store every run. */
+export async function prepareDatabase({ databaseUrl: given, root, log, fresh = false }) {
   const databaseUrl = withDefaultUser(given);
   const url = new URL(databaseUrl);
   const database = decodeURIComponent(url.pathname.slice(1));
@@ -24,6 +25,7 @@ export async function prepareDatabase({ databaseUrl: given, root, log }) {
   const admin = new URL(databaseUrl);
   admin.pathname = '/postgres';
   await ensureServer(admin.toString(), url.hostname, log);
+  if (fresh) await dropDatabase(admin.toString(), database);
   await createDatabaseIfMissing(admin.toString(), database, log);
   await migrate(databaseUrl, join(root, 'migrations'), log);
 }
@@ -54,6 +56,16 @@ async function ensureServer(adminUrl, host, log) {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error('PostgreSQL did not come up within 30 s');
+}
+
+async function dropDatabase(adminUrl, database) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(database)} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
 }
 
 async function createDatabaseIfMissing(adminUrl, database, log) {

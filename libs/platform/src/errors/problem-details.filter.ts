@@ -20,8 +20,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // Kafka handlers: the error goes back to kafkajs, which does not commit and reads the message again.
     if (host.getType() !== 'http') return throwError(() => exception);
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
+    this.render(exception, http.getRequest<Request>(), http.getResponse<Response>());
+  }
+
+  /** Also used by the Express error handler that answers body-parser errors. */
+  render(exception: unknown, request: Request, response: Response): void {
     const problem = this.toProblem(exception);
     if (problem.status >= 500) this.logger.error({ err: exception, url: request.url }, 'request failed');
     response

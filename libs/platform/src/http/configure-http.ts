@@ -14,8 +14,6 @@ export function configureHttp(app: INestApplication): void {
   const filter = new ProblemDetailsFilter();
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
     if (response.headersSent) return next(error);
-    filter.catch(error, {
-      switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }),
-    } as never);
+    filter.render(error, request, response);
   });
 }
