@@ -9,7 +9,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const marker = join(root, 'node_modules', '.package-lock.json');
 const lock = join(root, 'package-lock.json');
 
-const stale = !existsSync(marker) || !existsSync(join(root, 'node_modules', '.bin', 'node')) || statSync(marker).mtimeMs < statSync(lock).mtimeMs;
+const stale =
+  !existsSync(marker) ||
+  !existsSync(join(root, 'node_modules', '.bin', 'node')) ||
+  statSync(marker).mtimeMs < statSync(lock).mtimeMs;
 if (stale) {
   // `npm ci` fails here on optional platform binaries the registry does not serve; install from the lockfile.
   process.stdout.write('vigil: installing Node packages (npm install from package-lock.json)…\n');

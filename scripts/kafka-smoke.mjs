@@ -11,12 +11,7 @@ const { Kafka, Partitioners, logLevel } = require('kafkajs');
 
 // kafkajs 2.2.4 passes a negative delay to setTimeout on Node 24 (tulios/kafkajs#1751); harmless, so not printed.
 process.removeAllListeners('warning');
-process.on(
-  'warning',
-  (w) =>
-    w.name !== 'TimeoutNegativeWarning' &&
-    console.warn(`${w.name}: ${w.message}`),
-);
+process.on('warning', (w) => w.name !== 'TimeoutNegativeWarning' && console.warn(`${w.name}: ${w.message}`));
 
 const MESSAGES = 10;
 const PARTITIONS = 6;
@@ -27,18 +22,13 @@ const logCreator =
   () =>
   ({ namespace, level, log }) => {
     const name = level === logLevel.ERROR ? 'ERROR' : 'WARN';
-    console.log(
-      `  kafkajs ${name} [${namespace}] ${log.message}${log.error ? `: ${log.error}` : ''}`,
-    );
+    console.log(`  kafkajs ${name} [${namespace}] ${log.message}${log.error ? `: ${log.error}` : ''}`);
   };
 
 function withTimeout(promise, what) {
   let timer;
   const timeout = new Promise((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`timed out: ${what}`)),
-      TIMEOUT_MS,
-    );
+    timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), TIMEOUT_MS);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
@@ -50,9 +40,7 @@ async function createTopic(admin, topic) {
   });
   if (!created) throw new Error(`topic ${topic} already existed`);
   const [meta] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
-  console.log(
-    `created topic ${topic} with ${meta.partitions.length} partitions`,
-  );
+  console.log(`created topic ${topic} with ${meta.partitions.length} partitions`);
 }
 
 async function produce(kafka, topic) {
@@ -87,25 +75,19 @@ async function consume(kafka, topic, groupId) {
             resolveOffset(message.offset);
           }
           const next = String(Number(batch.lastOffset()) + 1);
-          await consumer.commitOffsets([
-            { topic, partition: batch.partition, offset: next },
-          ]);
+          await consumer.commitOffsets([{ topic, partition: batch.partition, offset: next }]);
           if (seen.size === MESSAGES) resolve();
         },
       })
       .catch(reject);
   });
   await consumer.disconnect();
-  console.log(
-    `consumed ${seen.size} distinct messages in group ${groupId}, offsets committed`,
-  );
+  console.log(`consumed ${seen.size} distinct messages in group ${groupId}, offsets committed`);
 }
 
 async function committedTotal(admin, topic, groupId) {
   const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
-  const perPartition = offsets.partitions.map((p) =>
-    Math.max(0, Number(p.offset)),
-  );
+  const perPartition = offsets.partitions.map((p) => Math.max(0, Number(p.offset)));
   return perPartition.reduce((a, b) => a + b, 0);
 }
 
@@ -126,10 +108,7 @@ async function smoke(brokers) {
     await consume(kafka, topic, groupId);
     const total = await committedTotal(admin, topic, groupId);
     console.log(`admin.fetchOffsets: committed offsets sum to ${total}`);
-    if (total !== MESSAGES)
-      throw new Error(
-        `expected committed offsets to sum to ${MESSAGES}, got ${total}`,
-      );
+    if (total !== MESSAGES) throw new Error(`expected committed offsets to sum to ${MESSAGES}, got ${total}`);
     await admin.deleteGroups([groupId]);
     await admin.deleteTopics({ topics: [topic] });
   } finally {
@@ -143,9 +122,7 @@ async function main() {
   const { brokers, startedByUs } = await ensureKafka({ port });
   try {
     await withTimeout(smoke(brokers), 'kafkajs smoke test');
-    console.log(
-      `kafka smoke test passed against ${brokers} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    );
+    console.log(`kafka smoke test passed against ${brokers} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     if (startedByUs) await stopKafka({ port });
   }

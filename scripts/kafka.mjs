@@ -25,8 +25,7 @@ const HOST = '127.0.0.1';
 
 // ---------- paths ----------
 
-const cacheRoot = () =>
-  process.env.VIGIL_CACHE_DIR || path.join(os.homedir(), '.cache', 'vigil');
+const cacheRoot = () => process.env.VIGIL_CACHE_DIR || path.join(os.homedir(), '.cache', 'vigil');
 const kafkaHome = () => path.join(cacheRoot(), `kafka-${KAFKA_VERSION}`);
 const libsDir = () => path.join(kafkaHome(), 'libs');
 const classpath = () => path.join(libsDir(), '*'); // expanded by the JVM itself
@@ -40,9 +39,7 @@ function controllerPort(port) {
 }
 
 function stateFiles(port) {
-  const dir =
-    process.env.VIGIL_KAFKA_DIR ||
-    path.join(cacheRoot(), `kafka-state-${port}`);
+  const dir = process.env.VIGIL_KAFKA_DIR || path.join(cacheRoot(), `kafka-state-${port}`);
   return {
     dir,
     data: path.join(dir, 'data'),
@@ -98,9 +95,7 @@ function isOurBroker(pid, files) {
   if (!isAlive(pid)) return false;
   try {
     const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    return (
-      argv.includes('kafka.Kafka') && argv.includes(files.serverProperties)
-    );
+    return argv.includes('kafka.Kafka') && argv.includes(files.serverProperties);
   } catch (err) {
     return err.code !== 'ENOENT' || !fs.existsSync('/proc/self');
   }
@@ -108,12 +103,7 @@ function isOurBroker(pid, files) {
 
 function tail(file, lines = 40) {
   try {
-    return fs
-      .readFileSync(file, 'utf8')
-      .trimEnd()
-      .split('\n')
-      .slice(-lines)
-      .join('\n');
+    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
   } catch {
     return '';
   }
@@ -122,22 +112,15 @@ function tail(file, lines = 40) {
 // ---------- tools on the machine ----------
 
 function javaBin() {
-  return process.env.JAVA_HOME
-    ? path.join(process.env.JAVA_HOME, 'bin', 'java')
-    : 'java';
+  return process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
 }
 
 function requireTool(cmd, args, aptPackage) {
   const res = spawnSync(cmd, args, { encoding: 'utf8' });
   if (res.error?.code === 'ENOENT') {
-    throw new Error(
-      `'${cmd}' not found on PATH: install it with apt-get install -y ${aptPackage}`,
-    );
+    throw new Error(`'${cmd}' not found on PATH: install it with apt-get install -y ${aptPackage}`);
   }
-  if (res.status !== 0)
-    throw new Error(
-      `'${cmd} ${args.join(' ')}' failed: ${res.stderr || res.stdout}`,
-    );
+  if (res.status !== 0) throw new Error(`'${cmd} ${args.join(' ')}' failed: ${res.stderr || res.stdout}`);
   return `${res.stdout}${res.stderr}`;
 }
 
@@ -145,9 +128,7 @@ function requireJava() {
   const out = requireTool(javaBin(), ['-version'], 'openjdk-17-jre-headless');
   const major = Number(/version "(\d+)/.exec(out)?.[1]);
   if (major < 17)
-    throw new Error(
-      `Kafka ${KAFKA_VERSION} needs Java 17+, found ${major}: apt-get install -y openjdk-17-jre-headless`,
-    );
+    throw new Error(`Kafka ${KAFKA_VERSION} needs Java 17+, found ${major}: apt-get install -y openjdk-17-jre-headless`);
 }
 
 // ---------- fetch ----------
@@ -159,9 +140,7 @@ function pomXml() {
   };
   const dep = (groupId, artifactId, version, exclusions = []) =>
     `    <dependency><groupId>${groupId}</groupId><artifactId>${artifactId}</artifactId><version>${version}</version>` +
-    (exclusions.length
-      ? `<exclusions>${exclusions.map(exclusion).join('')}</exclusions>`
-      : '') +
+    (exclusions.length ? `<exclusions>${exclusions.map(exclusion).join('')}</exclusions>` : '') +
     '</dependency>';
   return `<?xml version="1.0" encoding="UTF-8"?>
 <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -199,32 +178,21 @@ export function ensureJars({ log = console.log } = {}) {
   const home = kafkaHome();
   const marker = path.join(home, '.complete');
   const pom = pomXml();
-  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === pom)
-    return home;
+  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === pom) return home;
 
   requireJava();
   requireTool('mvn', ['-v'], 'maven');
-  log(
-    `fetching Kafka ${KAFKA_VERSION} jars from Maven Central into ${libsDir()} ...`,
-  );
+  log(`fetching Kafka ${KAFKA_VERSION} jars from Maven Central into ${libsDir()} ...`);
   fs.mkdirSync(home, { recursive: true });
   fs.rmSync(libsDir(), { recursive: true, force: true });
   fs.writeFileSync(path.join(home, 'pom.xml'), pom);
   const res = spawnSync(
     'mvn',
-    [
-      '-q',
-      '-B',
-      'dependency:copy-dependencies',
-      '-DincludeScope=runtime',
-      `-DoutputDirectory=${libsDir()}`,
-    ],
+    ['-q', '-B', 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${libsDir()}`],
     { cwd: home, encoding: 'utf8' },
   );
   if (res.status !== 0) {
-    throw new Error(
-      `mvn dependency:copy-dependencies failed (exit ${res.status}):\n${(res.stdout + res.stderr).trim()}`,
-    );
+    throw new Error(`mvn dependency:copy-dependencies failed (exit ${res.status}):\n${(res.stdout + res.stderr).trim()}`);
   }
   fs.writeFileSync(marker, pom);
   return home;
@@ -327,16 +295,13 @@ function writeConfig(port, files) {
 // Same shape as Kafka's Uuid.randomUuid(): 16 random bytes, URL-safe base64, never starting with '-'.
 function newClusterId() {
   for (;;) {
-    const id = Buffer.from(randomUUID().replaceAll('-', ''), 'hex').toString(
-      'base64url',
-    );
+    const id = Buffer.from(randomUUID().replaceAll('-', ''), 'hex').toString('base64url');
     if (!id.startsWith('-')) return id;
   }
 }
 
 function clusterId(files) {
-  if (!fs.existsSync(files.clusterId))
-    fs.writeFileSync(files.clusterId, `${newClusterId()}\n`);
+  if (!fs.existsSync(files.clusterId)) fs.writeFileSync(files.clusterId, `${newClusterId()}\n`);
   return fs.readFileSync(files.clusterId, 'utf8').trim();
 }
 
@@ -364,10 +329,7 @@ function formatStorage(files) {
     '--ignore-formatted',
   ];
   const res = spawnSync(javaBin(), args, { encoding: 'utf8' });
-  if (res.status !== 0)
-    throw new Error(
-      `formatting ${files.data} failed:\n${(res.stdout + res.stderr).trim()}`,
-    );
+  if (res.status !== 0) throw new Error(`formatting ${files.data} failed:\n${(res.stdout + res.stderr).trim()}`);
 }
 
 // ---------- warm-up ----------
@@ -388,8 +350,7 @@ function int32(n) {
   return b;
 }
 
-const kafkaString = (s) =>
-  Buffer.concat([int16(Buffer.byteLength(s)), Buffer.from(s)]);
+const kafkaString = (s) => Buffer.concat([int16(Buffer.byteLength(s)), Buffer.from(s)]);
 
 // Sends one request and resolves with the response body (past size and correlation id).
 function kafkaRequest(port, apiKey, apiVersion, body) {
@@ -399,27 +360,16 @@ function kafkaRequest(port, apiKey, apiVersion, body) {
     int32(1), // correlation id
     kafkaString('vigil-kafka-script'),
   ]);
-  const frame = Buffer.concat([
-    int32(header.length + body.length),
-    header,
-    body,
-  ]);
+  const frame = Buffer.concat([int32(header.length + body.length), header, body]);
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host: HOST, port }, () => socket.write(frame));
     let received = Buffer.alloc(0);
-    socket.setTimeout(5000, () =>
-      socket.destroy(new Error('no answer from the broker')),
-    );
+    socket.setTimeout(5000, () => socket.destroy(new Error('no answer from the broker')));
     socket.on('error', reject);
-    socket.on('close', () =>
-      reject(new Error('the broker closed the connection')),
-    );
+    socket.on('close', () => reject(new Error('the broker closed the connection')));
     socket.on('data', (chunk) => {
       received = Buffer.concat([received, chunk]);
-      if (
-        received.length >= 4 &&
-        received.length >= 4 + received.readInt32BE(0)
-      ) {
+      if (received.length >= 4 && received.length >= 4 + received.readInt32BE(0)) {
         socket.end();
         resolve(received.subarray(8));
       }
@@ -430,26 +380,17 @@ function kafkaRequest(port, apiKey, apiVersion, body) {
 // [apiKey, apiVersion, body]; both responses start with throttle_time_ms, then error_code.
 const WARM_UP_REQUESTS = {
   // FindCoordinator v1 for a group (key_type 0): creates __consumer_offsets on a fresh log dir.
-  findGroupCoordinator: [
-    10,
-    1,
-    Buffer.concat([kafkaString('vigil-warm-up'), Buffer.from([0])]),
-  ],
+  findGroupCoordinator: [10, 1, Buffer.concat([kafkaString('vigil-warm-up'), Buffer.from([0])])],
   // InitProducerId v1 with no transactional id, as an idempotent producer sends it.
   initProducerId: [22, 1, Buffer.concat([int16(-1), int32(60_000)])],
 };
 
 async function warmUp(port, deadline) {
-  for (const [name, [apiKey, version, body]] of Object.entries(
-    WARM_UP_REQUESTS,
-  )) {
+  for (const [name, [apiKey, version, body]] of Object.entries(WARM_UP_REQUESTS)) {
     for (;;) {
-      const errorCode = (
-        await kafkaRequest(port, apiKey, version, body)
-      ).readInt16BE(4);
+      const errorCode = (await kafkaRequest(port, apiKey, version, body)).readInt16BE(4);
       if (errorCode === 0) break;
-      if (Date.now() > deadline)
-        throw new Error(`${name} still answers error ${errorCode}`);
+      if (Date.now() > deadline) throw new Error(`${name} still answers error ${errorCode}`);
       await sleep(100);
     }
   }
@@ -479,8 +420,7 @@ async function withStartLock(files, fn) {
 
 function spawnBroker(files) {
   // A fresh server.log per start, so the ready line we wait for is this run's.
-  if (fs.existsSync(files.serverLog))
-    fs.renameSync(files.serverLog, `${files.serverLog}.prev`);
+  if (fs.existsSync(files.serverLog)) fs.renameSync(files.serverLog, `${files.serverLog}.prev`);
   const out = fs.openSync(files.stdout, 'w');
   const child = spawn(
     javaBin(),
@@ -535,8 +475,7 @@ async function startBroker(port, log) {
   fs.mkdirSync(files.dir, { recursive: true });
   return withStartLock(files, async () => {
     // Someone else may have started it while we waited for the lock.
-    if (await isPortOpen(HOST, port))
-      return { pid: readPid(files.pid), startedByUs: false };
+    if (await isPortOpen(HOST, port)) return { pid: readPid(files.pid), startedByUs: false };
     ensureJars({ log });
     requireJava();
     writeConfig(port, files);
@@ -551,17 +490,12 @@ async function startBroker(port, log) {
       fs.rmSync(files.pid, { force: true });
       throw startFailure(err.message, files);
     }
-    log(
-      `kafka ready on ${HOST}:${port} (pid ${pid}, logs ${files.dir}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    );
+    log(`kafka ready on ${HOST}:${port} (pid ${pid}, logs ${files.dir}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return { pid, startedByUs: true };
   });
 }
 
-export async function ensureKafka({
-  port = defaultPort(),
-  log = console.log,
-} = {}) {
+export async function ensureKafka({ port = defaultPort(), log = console.log } = {}) {
   const brokers = `${HOST}:${port}`;
   if (await isPortOpen(HOST, port)) return { brokers, startedByUs: false };
   const { startedByUs } = await startBroker(port, log);
@@ -580,10 +514,7 @@ async function terminate(pid) {
   return 'killed after 30 s';
 }
 
-export async function stopKafka({
-  port = defaultPort(),
-  log = console.log,
-} = {}) {
+export async function stopKafka({ port = defaultPort(), log = console.log } = {}) {
   const files = stateFiles(port);
   const pid = readPid(files.pid);
   if (!pid || !isOurBroker(pid, files)) {
@@ -611,17 +542,9 @@ export async function kafkaStatus({ port = defaultPort() } = {}) {
 // ---------- producer performance ----------
 
 // Kafka's own ProducerPerformance, the machine's ceiling for the benchmark. Resolves with its output.
-export async function producerPerf({
-  port = defaultPort(),
-  records,
-  recordSize,
-  topic,
-  echo = true,
-}) {
+export async function producerPerf({ port = defaultPort(), records, recordSize, topic, echo = true }) {
   if (!(await isPortOpen(HOST, port)))
-    throw new Error(
-      `kafka is not answering on ${HOST}:${port}: run 'node scripts/kafka.mjs start'`,
-    );
+    throw new Error(`kafka is not answering on ${HOST}:${port}: run 'node scripts/kafka.mjs start'`);
   ensureJars();
   const files = stateFiles(port);
   fs.mkdirSync(files.dir, { recursive: true });
@@ -651,11 +574,7 @@ export async function producerPerf({
       if (echo) process.stdout.write(chunk);
     });
     child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0
-        ? resolve(output)
-        : reject(new Error(`ProducerPerformance exited ${code}`)),
-    );
+    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`ProducerPerformance exited ${code}`))));
   });
 }
 
@@ -664,32 +583,23 @@ export async function producerPerf({
 function parseFlags(argv) {
   const flags = {};
   for (let i = 0; i < argv.length; i += 2) {
-    if (!argv[i].startsWith('--') || argv[i + 1] === undefined)
-      throw new Error(`bad argument: ${argv[i]}`);
+    if (!argv[i].startsWith('--') || argv[i + 1] === undefined) throw new Error(`bad argument: ${argv[i]}`);
     flags[argv[i].slice(2)] = argv[i + 1];
   }
   return flags;
 }
 
-const USAGE =
-  'usage: node scripts/kafka.mjs fetch|start|stop|status|perf-producer --records N --record-size B --topic T';
+const USAGE = 'usage: node scripts/kafka.mjs fetch|start|stop|status|perf-producer --records N --record-size B --topic T';
 
 async function main([command, ...rest]) {
   const port = defaultPort();
   switch (command) {
     case 'fetch':
-      console.log(
-        `kafka ${KAFKA_VERSION} jars in ${path.join(ensureJars(), 'libs')}`,
-      );
+      console.log(`kafka ${KAFKA_VERSION} jars in ${path.join(ensureJars(), 'libs')}`);
       return;
     case 'start': {
-      const { startedByUs } = (await isPortOpen(HOST, port))
-        ? { startedByUs: false }
-        : await startBroker(port, console.log);
-      if (!startedByUs)
-        console.log(
-          `kafka: something already answers on ${HOST}:${port}; not starting another`,
-        );
+      const { startedByUs } = (await isPortOpen(HOST, port)) ? { startedByUs: false } : await startBroker(port, console.log);
+      if (!startedByUs) console.log(`kafka: something already answers on ${HOST}:${port}; not starting another`);
       return;
     }
     case 'stop':
@@ -697,14 +607,8 @@ async function main([command, ...rest]) {
       return;
     case 'status': {
       const s = await kafkaStatus({ port });
-      const state = !s.answering
-        ? 'not running'
-        : s.pid
-          ? `running (pid ${s.pid})`
-          : 'running (not started by this script)';
-      console.log(
-        `kafka on ${HOST}:${port}: ${state}; state dir ${s.stateDir}`,
-      );
+      const state = !s.answering ? 'not running' : s.pid ? `running (pid ${s.pid})` : 'running (not started by this script)';
+      console.log(`kafka on ${HOST}:${port}: ${state}; state dir ${s.stateDir}`);
       return;
     }
     case 'perf-producer': {
@@ -727,9 +631,7 @@ async function main([command, ...rest]) {
 function invokedDirectly() {
   if (!process.argv[1]) return false;
   try {
-    return (
-      import.meta.url === pathToFileURL(fs.realpathSync(process.argv[1])).href
-    );
+    return import.meta.url === pathToFileURL(fs.realpathSync(process.argv[1])).href;
   } catch {
     return false;
   }

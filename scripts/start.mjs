@@ -50,7 +50,9 @@ async function printBanner(config, generatedSecret, issueToken) {
     `  ${operator}`,
     '',
     `  curl -H "Authorization: Bearer $TOKEN" ${base}/health/ready`,
-    generatedSecret ? `  VIGIL_JWT_SECRET=${config.VIGIL_JWT_SECRET} npx vigil token issue --role analyst --unit VN` : '  npx vigil token issue --role analyst --unit VN',
+    generatedSecret
+      ? `  VIGIL_JWT_SECRET=${config.VIGIL_JWT_SECRET} npx vigil token issue --role analyst --unit VN`
+      : '  npx vigil token issue --role analyst --unit VN',
     '',
     'Ctrl-C stops everything this command started.',
     '',

@@ -15,10 +15,22 @@ const env = {
   VIGIL_JWT_SECRET: process.env.VIGIL_JWT_SECRET || 'test-secret-test-secret-test-secret-0123',
   KAFKAJS_NO_PARTITIONER_WARNING: '1',
   LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
-  NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-vm-modules', '--disable-warning=ExperimentalWarning', '--disable-warning=TimeoutNegativeWarning'].filter(Boolean).join(' '),
+  NODE_OPTIONS: [
+    process.env.NODE_OPTIONS,
+    '--experimental-vm-modules',
+    '--disable-warning=ExperimentalWarning',
+    '--disable-warning=TimeoutNegativeWarning',
+  ]
+    .filter(Boolean)
+    .join(' '),
 };
 // Integration and end-to-end suites share one broker and database: one file at a time.
-const args = [join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '--runInBand', ...(process.env.CI ? ['--ci'] : []), ...process.argv.slice(2)];
+const args = [
+  join(root, 'node_modules', 'jest', 'bin', 'jest.js'),
+  '--runInBand',
+  ...(process.env.CI ? ['--ci'] : []),
+  ...process.argv.slice(2),
+];
 say(`running jest against ${databaseUrl.replace(/:[^:@/]+@/, ':***@')} and Kafka ${infrastructure.kafkaBrokers}`);
 
 const jest = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });

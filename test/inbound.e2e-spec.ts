@@ -15,7 +15,11 @@ interface Rejection {
 describe('the Kafka inbound topic', () => {
   let vigil: VigilUnderTest;
   let pool: Pool;
-  const kafka = new Kafka({ clientId: 'inbound-e2e', brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'inbound-e2e',
+    brokers: process.env.KAFKA_BROKERS!.split(','),
+    logLevel: logLevel.NOTHING,
+  });
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   const admin = kafka.admin();
   const stored = async (eventId: string) =>
@@ -70,7 +74,10 @@ describe('the Kafka inbound topic', () => {
 
     // Offsets are committed after processing: the group has consumed all six.
     const committed = await eventually(async () => {
-      const [topic] = await admin.fetchOffsets({ groupId: consumerGroup(vigil.config.VIGIL_NAMESPACE, 'inbound'), topics: [inboundTopic(vigil.config.VIGIL_NAMESPACE)] });
+      const [topic] = await admin.fetchOffsets({
+        groupId: consumerGroup(vigil.config.VIGIL_NAMESPACE, 'inbound'),
+        topics: [inboundTopic(vigil.config.VIGIL_NAMESPACE)],
+      });
       const sum = topic!.partitions.reduce((total, partition) => total + Math.max(0, Number(partition.offset)), 0);
       return sum >= messages.length ? sum : undefined;
     }, 20_000);
@@ -83,13 +90,16 @@ describe('the Kafka inbound topic', () => {
     await consumer.subscribe({ topic: inboundRejectedTopic(vigil.config.VIGIL_NAMESPACE), fromBeginning: true });
     const seen: { offset: number; rejection: Rejection }[] = [];
     await consumer.run({
-      eachMessage: async ({ message }) => void seen.push({ offset: Number(message.offset), rejection: JSON.parse(message.value!.toString()) }),
+      eachMessage: async ({ message }) =>
+        void seen.push({ offset: Number(message.offset), rejection: JSON.parse(message.value!.toString()) }),
     });
     try {
       await eventually(async () => (seen.length >= count ? true : undefined), 30_000);
     } finally {
       await consumer.disconnect();
     }
-    return seen.sort((a, b) => Number(a.rejection.original.offset) - Number(b.rejection.original.offset)).map((entry) => entry.rejection);
+    return seen
+      .sort((a, b) => Number(a.rejection.original.offset) - Number(b.rejection.original.offset))
+      .map((entry) => entry.rejection);
   }
 });

@@ -7,7 +7,11 @@ import { type VigilUnderTest, eventually, startVigilUnderTest } from './support/
 // local Kafka 4.x broker serves admin, an idempotent producer and a consumer group.
 describe('the all-in-one service on the real broker and database', () => {
   let vigil: VigilUnderTest;
-  const kafka = new Kafka({ clientId: 'infrastructure-e2e', brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'infrastructure-e2e',
+    brokers: process.env.KAFKA_BROKERS!.split(','),
+    logLevel: logLevel.NOTHING,
+  });
   const admin = kafka.admin();
 
   beforeAll(async () => {
@@ -22,7 +26,9 @@ describe('the all-in-one service on the real broker and database', () => {
   it('reports the event store, Kafka and the read database ready', async () => {
     const report = await eventually(async () => {
       const response = await fetch(`${vigil.url}/health/ready`);
-      return response.status === 200 ? ((await response.json()) as { status: string; checks: Record<string, { status: string }> }) : undefined;
+      return response.status === 200
+        ? ((await response.json()) as { status: string; checks: Record<string, { status: string }> })
+        : undefined;
     });
     expect(report.status).toBe('up');
     expect(Object.keys(report.checks)).toEqual(expect.arrayContaining(['eventStore', 'kafka', 'readDatabase']));
@@ -44,7 +50,9 @@ describe('the all-in-one service on the real broker and database', () => {
 
   it('serves Prometheus metrics to an operator and refuses them without a token', async () => {
     expect((await fetch(`${vigil.url}/metrics`)).status).toBe(401);
-    const response = await fetch(`${vigil.url}/metrics`, { headers: { authorization: `Bearer ${await vigil.token('operator')}` } });
+    const response = await fetch(`${vigil.url}/metrics`, {
+      headers: { authorization: `Bearer ${await vigil.token('operator')}` },
+    });
     expect(response.status).toBe(200);
     expect(await response.text()).toMatch(/^vigil_process_resident_memory_bytes \d+/m);
   });

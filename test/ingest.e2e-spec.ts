@@ -19,7 +19,11 @@ describe('POST /v1/events', () => {
     operator = await vigil.token('operator');
     tree = smallTree();
     const registered = await post(tree.events, operator);
-    expect(registered.body.results.map((result: { status: string }) => result.status)).toEqual(['appended', 'appended', 'appended']);
+    expect(registered.body.results.map((result: { status: string }) => result.status)).toEqual([
+      'appended',
+      'appended',
+      'appended',
+    ]);
   });
   afterAll(async () => {
     await pool.end();
@@ -36,7 +40,13 @@ describe('POST /v1/events', () => {
     expect(status).toBe(200);
     expect(body.results).toEqual([
       { eventId: opened.eventId, status: 'appended', streamId: `case-${caseId}`, revision: 0, position: expect.any(Number) },
-      { eventId: arrest.eventId, status: 'appended', streamId: `case-${caseId}`, revision: 1, position: body.results[0].position + 1 },
+      {
+        eventId: arrest.eventId,
+        status: 'appended',
+        streamId: `case-${caseId}`,
+        revision: 1,
+        position: body.results[0].position + 1,
+      },
     ]);
     const stored = await pool.query('SELECT metadata FROM events WHERE event_id = $1', [opened.eventId]);
     expect(stored.rows[0].metadata.principal).toEqual({ role: 'upstream', unit: tree.province, subject: 'jest' });
@@ -98,7 +108,10 @@ describe('POST /v1/events', () => {
 
     it('refuses an upstream event outside its subtree: 403 alone, OUT_OF_SCOPE in a batch', async () => {
       const otherProvince = `${tree.ministry}-HGI`;
-      await post(envelope('UnitRegistered', { unitId: otherProvince, name: 'Hà Giang', level: 'province', parentUnitId: tree.ministry }), operator);
+      await post(
+        envelope('UnitRegistered', { unitId: otherProvince, name: 'Hà Giang', level: 'province', parentUnitId: tree.ministry }),
+        operator,
+      );
       const upstream = await vigil.token('upstream', otherProvince);
       const outside = envelope('WeaponsCollected', { unitId: tree.commune, items: 5, kind: 'firearm' });
       const inside = envelope('WeaponsCollected', { unitId: otherProvince, items: 1, kind: 'explosive' });
@@ -119,15 +132,97 @@ describe('POST /v1/events', () => {
 
     const cases: [string, () => { body: unknown; ids: string[] }, number, string, string[]][] = [
       ['malformed JSON', () => ({ body: '{"eventId": "x", ', ids: [] }), 400, 'MALFORMED_JSON', []],
-      ['a wrong type', () => { const e = envelope('ArrestMade', { caseId: 'LC-1', arrestId: 'A1', persons: 'three' }); return { body: e, ids: [e.eventId] }; }, 400, 'VALIDATION_FAILED', ['/data/persons']],
-      ['an unknown field', () => { const e = { ...valid(), extra: true }; return { body: e, ids: [e.eventId] }; }, 400, 'VALIDATION_FAILED', ['/extra']],
-      ['an unknown field in data', () => { const e = envelope('CaseCleared', { caseId: 'LC-1', suspectName: 'Nguyễn Văn A' }); return { body: e, ids: [e.eventId] }; }, 400, 'VALIDATION_FAILED', ['/data/suspectName']],
-      ['an unknown event type', () => { const e = envelope('CaseClosed', { caseId: 'LC-1' }); return { body: e, ids: [e.eventId] }; }, 400, 'VALIDATION_FAILED', ['/type']],
-      ['an impossible date', () => { const e = { ...valid(), occurredAt: '2024-02-30T08:00:00+07:00' }; return { body: e, ids: [e.eventId] }; }, 400, 'VALIDATION_FAILED', ['/occurredAt']],
-      ['an id with forbidden characters', () => { const e = envelope('CaseCleared', { caseId: 'LC 2024/1' }); return { body: e, ids: [e.eventId] }; }, 400, 'VALIDATION_FAILED', ['/data/caseId']],
-      ['one bad event in a batch', () => { const good = valid(); const bad = { ...valid(), occurredAt: 'yesterday' }; return { body: [good, bad], ids: [good.eventId, bad.eventId] }; }, 400, 'VALIDATION_FAILED', ['/1/occurredAt']],
-      ['a duplicated eventId inside one batch', () => { const e = valid(); return { body: [e, { ...e }], ids: [e.eventId] }; }, 400, 'DUPLICATE_EVENT_ID', ['/1/eventId']],
-      ['more than 1,000 events', () => { const events = Array.from({ length: 1001 }, valid); return { body: events, ids: [events[0]!.eventId] }; }, 400, 'TOO_MANY_EVENTS', ['']],
+      [
+        'a wrong type',
+        () => {
+          const e = envelope('ArrestMade', { caseId: 'LC-1', arrestId: 'A1', persons: 'three' });
+          return { body: e, ids: [e.eventId] };
+        },
+        400,
+        'VALIDATION_FAILED',
+        ['/data/persons'],
+      ],
+      [
+        'an unknown field',
+        () => {
+          const e = { ...valid(), extra: true };
+          return { body: e, ids: [e.eventId] };
+        },
+        400,
+        'VALIDATION_FAILED',
+        ['/extra'],
+      ],
+      [
+        'an unknown field in data',
+        () => {
+          const e = envelope('CaseCleared', { caseId: 'LC-1', suspectName: 'Nguyễn Văn A' });
+          return { body: e, ids: [e.eventId] };
+        },
+        400,
+        'VALIDATION_FAILED',
+        ['/data/suspectName'],
+      ],
+      [
+        'an unknown event type',
+        () => {
+          const e = envelope('CaseClosed', { caseId: 'LC-1' });
+          return { body: e, ids: [e.eventId] };
+        },
+        400,
+        'VALIDATION_FAILED',
+        ['/type'],
+      ],
+      [
+        'an impossible date',
+        () => {
+          const e = { ...valid(), occurredAt: '2024-02-30T08:00:00+07:00' };
+          return { body: e, ids: [e.eventId] };
+        },
+        400,
+        'VALIDATION_FAILED',
+        ['/occurredAt'],
+      ],
+      [
+        'an id with forbidden characters',
+        () => {
+          const e = envelope('CaseCleared', { caseId: 'LC 2024/1' });
+          return { body: e, ids: [e.eventId] };
+        },
+        400,
+        'VALIDATION_FAILED',
+        ['/data/caseId'],
+      ],
+      [
+        'one bad event in a batch',
+        () => {
+          const good = valid();
+          const bad = { ...valid(), occurredAt: 'yesterday' };
+          return { body: [good, bad], ids: [good.eventId, bad.eventId] };
+        },
+        400,
+        'VALIDATION_FAILED',
+        ['/1/occurredAt'],
+      ],
+      [
+        'a duplicated eventId inside one batch',
+        () => {
+          const e = valid();
+          return { body: [e, { ...e }], ids: [e.eventId] };
+        },
+        400,
+        'DUPLICATE_EVENT_ID',
+        ['/1/eventId'],
+      ],
+      [
+        'more than 1,000 events',
+        () => {
+          const events = Array.from({ length: 1001 }, valid);
+          return { body: events, ids: [events[0]!.eventId] };
+        },
+        400,
+        'TOO_MANY_EVENTS',
+        [''],
+      ],
       ['an empty array', () => ({ body: [], ids: [] }), 400, 'EMPTY_BATCH', ['']],
       ['a JSON scalar', () => ({ body: '42', ids: [] }), 400, 'VALIDATION_FAILED', ['']],
     ];
@@ -143,7 +238,10 @@ describe('POST /v1/events', () => {
     });
 
     it('a body over the size limit: 413', async () => {
-      const huge = { ...valid(), data: { unitId: tree.commune, items: 1, kind: 'homemade', padding: 'x'.repeat(6 * 1024 * 1024) } };
+      const huge = {
+        ...valid(),
+        data: { unitId: tree.commune, items: 1, kind: 'homemade', padding: 'x'.repeat(6 * 1024 * 1024) },
+      };
       const answer = await post(huge, operator);
       expect([answer.status, answer.body.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
       expect(await storedCount([huge.eventId])).toBe(0);

@@ -15,7 +15,11 @@ function newestSource(dir) {
 
 export function buildIfStale(root, app, say) {
   const output = join(root, 'dist', 'apps', app, 'src', 'main.js');
-  const sources = Math.max(newestSource(join(root, 'apps')), newestSource(join(root, 'libs')), statSync(join(root, 'tsconfig.json')).mtimeMs);
+  const sources = Math.max(
+    newestSource(join(root, 'apps')),
+    newestSource(join(root, 'libs')),
+    statSync(join(root, 'tsconfig.json')).mtimeMs,
+  );
   if (existsSync(output) && statSync(output).mtimeMs >= sources) return output;
   say('building (nest build)…');
   const result = spawnSync('npx', ['nest', 'build', 'vigil'], { cwd: root, stdio: 'inherit' });

@@ -17,7 +17,12 @@ export function smallTree() {
   const commune = `${province}-COCSAN`;
   const events = [
     envelope('UnitRegistered', { unitId: ministry, name: 'Ministry of Public Security', level: 'ministry', parentUnitId: null }),
-    envelope('UnitRegistered', { unitId: province, name: 'Lào Cai provincial police', level: 'province', parentUnitId: ministry }),
+    envelope('UnitRegistered', {
+      unitId: province,
+      name: 'Lào Cai provincial police',
+      level: 'province',
+      parentUnitId: ministry,
+    }),
     envelope('UnitRegistered', { unitId: commune, name: 'Cốc San commune police', level: 'commune', parentUnitId: province }),
   ];
   return { ministry, province, commune, events };

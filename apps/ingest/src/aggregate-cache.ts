@@ -6,9 +6,16 @@ import type { EventStore } from '@vigil/event-store';
 export interface LoadedStream {
   category: Category;
   state: unknown;
-  /** Revision read from the store: the expected revision of the append. */
-  loadedRevision: bigint | undefined;
+  /** Revision read from the store: the expected revision of the append ('any' when not read). */
+  loadedRevision: bigint | undefined | 'any';
 }
+
+/**
+ * A unit's measures stream holds no invariant across its events (each needs only its unit to
+ * exist), so it is never read: appends to it need no expected revision. This keeps the ingest
+ * from re-reading a province's ever-growing measures on every batch.
+ */
+const UNREAD_CATEGORIES: ReadonlySet<Category> = new Set(['measures']);
 
 const unitStream = (unitId: string) => `unit-${unitId}`;
 const MAX_TREE_DEPTH = 8;
@@ -28,9 +35,14 @@ export class AggregateCache {
 
   async load(streamIds: Iterable<string>): Promise<void> {
     const missing = [...new Set(streamIds)].filter((id) => !this.streams.has(id));
-    if (missing.length === 0) return;
-    const read = await this.store.readStreams(missing);
-    for (const streamId of missing) this.remember(streamId, replay(streamId, read.get(streamId) ?? []));
+    for (const streamId of missing.filter((id) => UNREAD_CATEGORIES.has(categoryOfStream(id)))) {
+      const category = categoryOfStream(streamId);
+      this.remember(streamId, { category, state: aggregateFor(category).initial, loadedRevision: 'any' });
+    }
+    const toRead = missing.filter((id) => !this.streams.has(id));
+    if (toRead.length === 0) return;
+    const read = await this.store.readStreams(toRead);
+    for (const streamId of toRead) this.remember(streamId, replay(streamId, read.get(streamId) ?? []));
   }
 
   /** The state after an accepted event of the batch. */
@@ -44,7 +56,7 @@ export class AggregateCache {
     for (let level = 0; wanted.length > 0 && level < MAX_TREE_DEPTH; level += 1) {
       await this.load(wanted);
       wanted = wanted
-        .map((id) => (this.get(id).state as UnitState))
+        .map((id) => this.get(id).state as UnitState)
         .flatMap((unit) => (unit.status !== 'initial' && unit.parentUnitId ? [unitStream(unit.parentUnitId)] : []))
         .filter((id) => !this.streams.has(id));
     }

@@ -10,7 +10,13 @@ export class IngestAppModule {
   static forRoot(config: VigilConfig): DynamicModule {
     return {
       module: IngestAppModule,
-      imports: [PlatformModule.forRoot(config), DatabaseModule, KafkaModule, IngestModule, InboundModule.forNamespace(config.VIGIL_NAMESPACE)],
+      imports: [
+        PlatformModule.forRoot(config),
+        DatabaseModule,
+        KafkaModule,
+        IngestModule,
+        InboundModule.forNamespace(config.VIGIL_NAMESPACE),
+      ],
     };
   }
 }

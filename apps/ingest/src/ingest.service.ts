@@ -85,7 +85,11 @@ export class IngestService {
         (unitId) => unitId === null || !isWithinScope(cache.units(), principal.unit, unitId),
       );
       if (outside !== undefined) {
-        return rejected(envelope.eventId, 'OUT_OF_SCOPE', `unit ${outside ?? '(root)'} is outside the scope of ${principal.unit}`);
+        return rejected(
+          envelope.eventId,
+          'OUT_OF_SCOPE',
+          `unit ${outside ?? '(root)'} is outside the scope of ${principal.unit}`,
+        );
       }
     }
     const aggregate = aggregateFor(category);

@@ -5,4 +5,8 @@ import { connectInbound } from './inbound/connect-inbound';
 import { IngestAppModule } from './ingest-app.module';
 
 const config = loadConfigOrExit();
-void bootstrap('ingest', IngestAppModule.forRoot(config), { config, openapi: buildOpenApi() as never, beforeListen: connectInbound });
+void bootstrap('ingest', IngestAppModule.forRoot(config), {
+  config,
+  openapi: buildOpenApi() as never,
+  beforeListen: connectInbound,
+});

@@ -13,7 +13,12 @@ export function parseBatch(body: unknown): ParsedBatch {
   const items: unknown[] = single ? [body] : (body as unknown[]);
   if (items.length === 0) return failure('EMPTY_BATCH', 'Post one envelope or an array of 1 to 1,000.', '', 'empty array');
   if (items.length > MAX_BATCH) {
-    return failure('TOO_MANY_EVENTS', `A batch holds at most ${MAX_BATCH} events; this one has ${items.length}.`, '', 'too many events');
+    return failure(
+      'TOO_MANY_EVENTS',
+      `A batch holds at most ${MAX_BATCH} events; this one has ${items.length}.`,
+      '',
+      'too many events',
+    );
   }
   const problems: ProblemItem[] = [];
   const envelopes: EventEnvelope[] = [];
@@ -30,7 +35,11 @@ export function parseBatch(body: unknown): ParsedBatch {
       ok: false,
       code: 'DUPLICATE_EVENT_ID',
       detail: 'An eventId appears more than once in the batch; nothing was stored.',
-      problems: duplicates.map((index) => ({ path: `/${index}/eventId`, message: 'repeats an earlier eventId', code: 'duplicate' })),
+      problems: duplicates.map((index) => ({
+        path: `/${index}/eventId`,
+        message: 'repeats an earlier eventId',
+        code: 'duplicate',
+      })),
     };
   }
   return { ok: true, single, envelopes };

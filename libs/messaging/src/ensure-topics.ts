@@ -22,7 +22,8 @@ export async function waitForLeaders(admin: Admin, topics: string[]): Promise<vo
   for (;;) {
     try {
       const { topics: described } = await admin.fetchTopicMetadata({ topics });
-      if (described.every((topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0))) return;
+      if (described.every((topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0)))
+        return;
     } catch (error) {
       if (Date.now() > deadline) throw error;
     }

@@ -15,7 +15,11 @@ export const KAFKA = Symbol('KAFKA');
       provide: KAFKA,
       inject: [VIGIL_CONFIG],
       useFactory: (config: VigilConfig) =>
-        createKafka(config.KAFKA_BROKERS, `${config.VIGIL_NAMESPACE}-vigil`, createLogger(config.LOG_LEVEL).child({ context: 'kafkajs' })),
+        createKafka(
+          config.KAFKA_BROKERS,
+          `${config.VIGIL_NAMESPACE}-vigil`,
+          createLogger(config.LOG_LEVEL).child({ context: 'kafkajs' }),
+        ),
     },
   ],
   exports: [KAFKA],

@@ -17,7 +17,8 @@ export function tokenCommand(): Command {
     .option('--subject <name>', 'who the token is for (recorded with every event it posts)')
     .action(async (options: { role: Role; unit: string; ttl: string; subject?: string }) => {
       const ttlSeconds = parseTtl(options.ttl);
-      if (ttlSeconds === null || ttlSeconds <= 0) throw new UsageError(`--ttl ${options.ttl}: expected e.g. 30d, 12h, 15m or 3600s`);
+      if (ttlSeconds === null || ttlSeconds <= 0)
+        throw new UsageError(`--ttl ${options.ttl}: expected e.g. 30d, 12h, 15m or 3600s`);
       if (!UNIT_ID.test(options.unit)) throw new UsageError(`--unit ${options.unit}: expected 1-64 characters [A-Za-z0-9._:-]`);
       const config = loadConfig();
       const claims = { role: options.role, unit: options.unit, ...(options.subject ? { subject: options.subject } : {}) };

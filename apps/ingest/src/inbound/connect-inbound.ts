@@ -29,12 +29,12 @@ export function connectInbound(app: INestApplication, config: VigilConfig): void
       .init()
       .then(() => app.startAllMicroservices())
       .then(
-      () => logger.log(`consuming ${config.VIGIL_NAMESPACE}.inbound.v1`),
-      (error: unknown) => {
-        logger.error({ err: error }, `inbound consumer failed to start; retrying in ${RETRY_MS} ms`);
-        setTimeout(start, RETRY_MS).unref();
-      },
-    );
+        () => logger.log(`consuming ${config.VIGIL_NAMESPACE}.inbound.v1`),
+        (error: unknown) => {
+          logger.error({ err: error }, `inbound consumer failed to start; retrying in ${RETRY_MS} ms`);
+          setTimeout(start, RETRY_MS).unref();
+        },
+      );
   };
   start();
 }

@@ -33,7 +33,10 @@ export class InboundService implements OnApplicationShutdown {
       acks: -1,
       messages: reasons.map((reason) => rejectionRecord(message, reason, now)),
     });
-    this.logger.warn({ offset: message.offset, partition: message.partition, codes: reasons.map((r) => r.code) }, 'inbound rejected');
+    this.logger.warn(
+      { offset: message.offset, partition: message.partition, codes: reasons.map((r) => r.code) },
+      'inbound rejected',
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -46,7 +49,8 @@ export class InboundService implements OnApplicationShutdown {
     if (!token) return [{ code: 'UNAUTHENTICATED', message: 'no authorization header with a Bearer token' }];
     const verified = await verifyToken(this.config.VIGIL_JWT_SECRET, token);
     if (!verified.ok) return [{ code: 'UNAUTHENTICATED', message: verified.reason }];
-    if (verified.principal.role === 'analyst') return [{ code: 'ROLE_NOT_ALLOWED', message: 'an analyst token may not post events' }];
+    if (verified.principal.role === 'analyst')
+      return [{ code: 'ROLE_NOT_ALLOWED', message: 'an analyst token may not post events' }];
 
     const body = parseJson(message.value);
     if (!body.ok) return [{ code: 'MALFORMED_JSON', message: body.message }];
@@ -64,7 +68,11 @@ export class InboundService implements OnApplicationShutdown {
 
   private async rejectedProducer(): Promise<Producer> {
     if (!this.producer) {
-      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
       await producer.connect();
       this.producer = producer;
     }

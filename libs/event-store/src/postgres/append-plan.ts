@@ -79,7 +79,6 @@ export function planAppend(
 /** `actual` is undefined when the stream does not exist. */
 function assertExpected(streamId: string, expected: ExpectedRevision, actual: bigint | undefined): void {
   if (expected === 'any') return;
-  const ok =
-    expected === 'no_stream' ? actual === undefined : expected === 'exists' ? actual !== undefined : actual === expected;
+  const ok = expected === 'no_stream' ? actual === undefined : expected === 'exists' ? actual !== undefined : actual === expected;
   if (!ok) throw new WrongExpectedRevisionError(streamId, expected, actual ?? 'no_stream');
 }

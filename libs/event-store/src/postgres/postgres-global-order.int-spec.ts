@@ -35,7 +35,10 @@ describe('PostgreSQL event store: global order under concurrent writers', () => 
       Array.from({ length: WRITERS }, async (_, writer) => {
         const streamId = `measure-ORDER-${writer}-${randomUUID()}`;
         for (let batch = 0; batch < BATCHES_PER_WRITER; batch += 1) {
-          const events = Array.from({ length: EVENTS_PER_BATCH }, () => ({ envelope: weaponsCollected(`U${writer}`), principal }));
+          const events = Array.from({ length: EVENTS_PER_BATCH }, () => ({
+            envelope: weaponsCollected(`U${writer}`),
+            principal,
+          }));
           events.forEach((event) => written.add(event.envelope.eventId));
           await store.appendMany([{ streamId, expectedRevision: 'any', events }]);
         }

@@ -13,8 +13,7 @@ export interface EventRow {
   metadata: StoredEvent['metadata'];
 }
 
-export const EVENT_COLUMNS =
-  'position, event_id, stream_id, revision, type, occurred_at, recorded_at, data, metadata';
+export const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, occurred_at, recorded_at, data, metadata';
 
 export function toStoredEvent(row: EventRow): StoredEvent {
   return {

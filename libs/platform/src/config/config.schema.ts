@@ -33,7 +33,10 @@ export const ConfigSchema = z
       .default('postgres://localhost:5432/vigil')
       .transform(withDefaultUser),
     VIGIL_EVENT_STORE: z.enum(['postgres', 'kurrentdb'], { message: 'must be postgres or kurrentdb' }).default('postgres'),
-    KURRENTDB_URL: z.string().regex(/^(kurrentdb|esdb|kdb)(\+discover)?:\/\/\S+$/, 'must be a kurrentdb:// URL').optional(),
+    KURRENTDB_URL: z
+      .string()
+      .regex(/^(kurrentdb|esdb|kdb)(\+discover)?:\/\/\S+$/, 'must be a kurrentdb:// URL')
+      .optional(),
     KAFKA_BROKERS: z
       .string()
       .regex(/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, 'must be host:port[,host:port...]')
@@ -44,7 +47,10 @@ export const ConfigSchema = z
       .regex(/^[a-z0-9][a-z0-9._-]{0,48}$/, 'must be lower-case letters, digits, dot, dash or underscore')
       .default('vigil'),
     VIGIL_JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
-    VIGIL_TIMEZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Ho_Chi_Minh').default('Asia/Ho_Chi_Minh'),
+    VIGIL_TIMEZONE: z
+      .string()
+      .refine(isTimeZone, 'must be an IANA time zone such as Asia/Ho_Chi_Minh')
+      .default('Asia/Ho_Chi_Minh'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     NODE_ENV: z.string().default('development'),
   })

@@ -15,7 +15,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VigilConfig {
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const name = String(issue.path[0] ?? 'configuration');
-  const got = present[name] === undefined ? 'it is not set' : `got ${JSON.stringify(name.includes('SECRET') ? '***' : present[name])}`;
+  const got =
+    present[name] === undefined ? 'it is not set' : `got ${JSON.stringify(name.includes('SECRET') ? '***' : present[name])}`;
   throw new ConfigError(`invalid configuration: ${name} ${issue.message} (${got})`);
 }
 

@@ -48,8 +48,7 @@ export const problems = {
   malformedJson: (detail: string) => new ProblemError(400, 'MALFORMED_JSON', 'Malformed JSON', detail),
   tooLarge: (limit: string) =>
     new ProblemError(413, 'PAYLOAD_TOO_LARGE', 'Payload too large', `The body is larger than ${limit}.`),
-  unsupportedMediaType: () =>
-    new ProblemError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type', 'Send application/json.'),
+  unsupportedMediaType: () => new ProblemError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type', 'Send application/json.'),
   unauthenticated: (detail: string) => new ProblemError(401, 'UNAUTHENTICATED', 'Unauthenticated', detail),
   forbidden: (code: string, detail: string) => new ProblemError(403, code, 'Forbidden', detail),
   notFound: (detail: string) => new ProblemError(404, 'NOT_FOUND', 'Not found', detail),
