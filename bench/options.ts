@@ -12,17 +12,19 @@ export interface BenchOptions {
   readonly concurrency: number;
   readonly copyRows: number;
   readonly perfRecords: number;
+  /** Stored events the relay stage publishes from position 0. */
+  readonly relayEvents: number;
   /** Where autovacuum is off, ANALYZE the bench database after this many events (0: never). */
   readonly analyzeEvery: number;
   /** Writes a V8 CPU profile of the service (node --cpu-prof) when it stops. */
   readonly cpuProfile: boolean;
 }
 
-const FULL = { events: 1_000_000, copyRows: 500_000, perfRecords: 1_000_000 };
-const QUICK = { events: 20_000, copyRows: 100_000, perfRecords: 200_000 };
+const FULL = { events: 1_000_000, copyRows: 500_000, perfRecords: 1_000_000, relayEvents: 200_000 };
+const QUICK = { events: 20_000, copyRows: 100_000, perfRecords: 200_000, relayEvents: 20_000 };
 
 export const USAGE = `usage: npm run bench -- [--quick] [--stages ${STAGE_IDS.join(',')}]
-       [--events N] [--communes N] [--seed S] [--concurrency N] [--copy-rows N] [--perf-records N] [--analyze-every N] [--cpu-prof]`;
+       [--events N] [--communes N] [--seed S] [--concurrency N] [--copy-rows N] [--perf-records N] [--relay-events N] [--analyze-every N] [--cpu-prof]`;
 
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   const switches = new Set(['--quick', '--cpu-prof']);
@@ -34,6 +36,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     '--concurrency',
     '--copy-rows',
     '--perf-records',
+    '--relay-events',
     '--analyze-every',
   ];
   const known = new Set([...switches, ...withValue]);
@@ -62,6 +65,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     concurrency: count('--concurrency', 4),
     copyRows: count('--copy-rows', sizes.copyRows),
     perfRecords: count('--perf-records', sizes.perfRecords),
+    relayEvents: count('--relay-events', sizes.relayEvents),
     cpuProfile: argv.includes('--cpu-prof'),
     analyzeEvery: count('--analyze-every', quick ? 5_000 : 100_000),
   };

@@ -14,7 +14,8 @@ const env = {
   KAFKA_BROKERS: infrastructure.kafkaBrokers,
   VIGIL_JWT_SECRET: process.env.VIGIL_JWT_SECRET || 'test-secret-test-secret-test-secret-0123',
   KAFKAJS_NO_PARTITIONER_WARNING: '1',
-  LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+  // Fault tests make kafkajs log errors on purpose; LOG_LEVEL=info npm test shows the services' logs.
+  LOG_LEVEL: process.env.LOG_LEVEL || 'fatal',
   NODE_OPTIONS: [
     process.env.NODE_OPTIONS,
     '--experimental-vm-modules',

@@ -1,6 +1,7 @@
 import { copyCeiling } from './copy-ceiling';
 import { ingestStage } from './ingest';
 import { kafkaCeiling } from './kafka-ceiling';
+import { relayStage } from './relay';
 import type { Stage } from './stage';
 
 /**
@@ -17,7 +18,7 @@ export const STAGES: readonly Stage[] = [
     figures: ['ingest.rate', 'ingest.p50', 'ingest.p99'],
     run: ingestStage,
   },
-  { id: 'relay', title: 'relay, store → Kafka', kind: 'service', figures: ['relay.rate'] },
+  { id: 'relay', title: 'relay, store → Kafka', kind: 'in-process', figures: ['relay.rate'], run: relayStage },
   { id: 'project', title: 'projector, Kafka → read models', kind: 'service', figures: ['project.rate'] },
   { id: 'rebuild', title: 'rebuild of every projection', kind: 'service', figures: ['rebuild.rate'] },
   { id: 'freshness', title: 'freshness at 1,000 events/s', kind: 'service', figures: ['freshness.p99'] },

@@ -30,7 +30,10 @@ export interface Stage {
   readonly title: string;
   /** The figures it measures, reported as `not implemented yet` until `run` exists. */
   readonly figures: readonly FigureId[];
-  /** Ceiling stages run first, on an idle machine, before the service starts. */
-  readonly kind: 'ceiling' | 'service';
+  /**
+   * Ceiling stages run first, on an idle machine, before the service starts; `in-process` stages
+   * run their part of Vigil inside the bench, so they need no service (nor its memory figure).
+   */
+  readonly kind: 'ceiling' | 'service' | 'in-process';
   readonly run?: (context: StageContext) => Promise<StageOutcome>;
 }
