@@ -1,24 +1,5 @@
-import { CommanderError } from 'commander';
-import { buildProgram } from './program';
-import { UsageError } from './usage-error';
+import { run } from './run';
 
-/** Exit codes (CONTRACT.md §7): 0 done, 1 failed with the reason on stderr, 2 bad usage. */
-async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    return 0;
-  } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof UsageError) {
-      process.stderr.write(`vigil: ${error.message}\n`);
-      return 2;
-    }
-    process.stderr.write(`vigil: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
-}
-
-void main(process.argv.slice(2)).then((code) => {
+void run(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

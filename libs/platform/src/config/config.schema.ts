@@ -10,10 +10,10 @@ const isTimeZone = (zone: string): boolean => {
   }
 };
 
-/** libpq falls back to the OS user when a URL names none; node-postgres needs it said. */
-function withDefaultUser(databaseUrl: string): string {
+/** libpq falls back to PGUSER or the OS user when a URL names none; node-postgres needs it said. */
+export function withDefaultUser(databaseUrl: string, pgUser: string | undefined): string {
   const url = new URL(databaseUrl);
-  if (!url.username) url.username = process.env.PGUSER || userInfo().username;
+  if (!url.username) url.username = pgUser || userInfo().username;
   return url.toString();
 }
 
@@ -30,8 +30,7 @@ export const ConfigSchema = z
     DATABASE_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL')
-      .default('postgres://localhost:5432/vigil')
-      .transform(withDefaultUser),
+      .default('postgres://localhost:5432/vigil'),
     VIGIL_EVENT_STORE: z.enum(['postgres', 'kurrentdb'], { message: 'must be postgres or kurrentdb' }).default('postgres'),
     KURRENTDB_URL: z
       .string()

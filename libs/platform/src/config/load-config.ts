@@ -1,4 +1,4 @@
-import { ConfigSchema, type VigilConfig } from './config.schema';
+import { ConfigSchema, type VigilConfig, withDefaultUser } from './config.schema';
 
 /** A missing or malformed setting: its message is the one line start-up prints before stopping. */
 export class ConfigError extends Error {
@@ -12,12 +12,12 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): VigilConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const result = ConfigSchema.safeParse(present);
-  if (result.success) return result.data;
+  if (result.success) return { ...result.data, DATABASE_URL: withDefaultUser(result.data.DATABASE_URL, env.PGUSER) };
   const issue = result.error.issues[0]!;
   const name = String(issue.path[0] ?? 'configuration');
-  const got =
-    present[name] === undefined ? 'it is not set' : `got ${JSON.stringify(name.includes('SECRET') ? '***' : present[name])}`;
-  throw new ConfigError(`invalid configuration: ${name} ${issue.message} (${got})`);
+  if (present[name] === undefined) throw new ConfigError(`invalid configuration: ${name} is required (it is not set)`);
+  const got = JSON.stringify(name.includes('SECRET') ? '***' : present[name]);
+  throw new ConfigError(`invalid configuration: ${name} ${issue.message} (got ${got})`);
 }
 
 /** For a service's entry point: a bad configuration prints its one line and stops the process. */
