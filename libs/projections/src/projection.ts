@@ -1,0 +1,37 @@
+import type { Category, StoredEvent } from '@vigil/contract';
+import type { PoolClient } from 'pg';
+
+/**
+ * A named, versioned read model. Its tables live in their own PostgreSQL schema
+ * (`rm_<name>_v<version>`), so a rebuild can fill a new version while the live one answers,
+ * then switch (`projection_versions` says which version is live).
+ */
+export interface Projection {
+  readonly name: string;
+  /** Bumped when the tables or the meaning of `apply` change: a new version is rebuilt, never migrated in place. */
+  readonly version: number;
+  /** The topics (event categories) it consumes. */
+  readonly categories: readonly Category[];
+  /** Idempotent DDL (`CREATE TABLE IF NOT EXISTS …`) of its tables in `schema`. */
+  createTables(client: PoolClient, schema: string): Promise<void>;
+  /**
+   * Applies events (already de-duplicated: each stream's events once, in revision order) inside the
+   * caller's transaction — the runner commits them together with its per-stream revisions.
+   * Throws `UnapplicableEventError` for an event it cannot apply (it goes to the dead letters).
+   */
+  apply(client: PoolClient, schema: string, events: readonly StoredEvent[]): Promise<void>;
+}
+
+/** An event a projection cannot apply, with the reason (dead-lettered; the consumer carries on). */
+export class UnapplicableEventError extends Error {
+  constructor(
+    readonly event: StoredEvent,
+    reason: string,
+  ) {
+    super(reason);
+    this.name = 'UnapplicableEventError';
+  }
+}
+
+export const schemaOf = (projection: Pick<Projection, 'name' | 'version'>) =>
+  `rm_${projection.name.replace(/[^a-z0-9_]/g, '_')}_v${projection.version}`;
