@@ -3,6 +3,9 @@ import { EventStoreModule } from '@vigil/event-store';
 import { InboundModule, IngestModule } from '@vigil/ingest';
 import { KafkaModule } from '@vigil/messaging';
 import { DatabaseModule, PlatformModule, type VigilConfig } from '@vigil/platform';
+import { PROJECTIONS } from '@vigil/projections';
+import { ProjectorModule } from '../../projector/src/projector.module';
+import { QueryModule } from '../../query/src/query.module';
 import type { RelayOptions } from '../../relay/src/relay-options';
 import { RelayModule } from '../../relay/src/relay.module';
 
@@ -25,6 +28,8 @@ export class VigilAppModule {
         IngestModule,
         InboundModule.forNamespace(config.VIGIL_NAMESPACE),
         RelayModule.forRoot(options.relay),
+        ProjectorModule.forRoot(PROJECTIONS),
+        QueryModule,
       ],
     };
   }

@@ -25,6 +25,10 @@ const query = (name: string, description: string, schema: JsonSchema = { type: '
   description,
   schema,
 });
+const pageParameters = [
+  query('cursor', 'opaque, the `nextCursor` of the previous page'),
+  query('limit', 'items per page', { type: 'integer', minimum: 1, maximum: 500, default: 100 }),
+];
 const READ_ERRORS = {
   '400': problem('Invalid parameters (VALIDATION_FAILED), each with its parameter name'),
   '401': problem('No valid token'),
@@ -231,9 +235,9 @@ function queryPaths() {
         tags: ['query'],
         parameters: [
           unitId,
-          query('status', 'case status'),
+          query('status', 'case status', { enum: ['open', 'cleared', 'prosecuted', 'voided'] }),
           query('category', 'case category', { enum: CASE_CATEGORIES }),
-          query('cursor', 'from the previous page'),
+          ...pageParameters,
         ],
         responses: page('A page of cases'),
       },
@@ -242,7 +246,11 @@ function queryPaths() {
       get: {
         summary: 'Hotspot register, paginated',
         tags: ['query'],
-        parameters: [unitId, query('status', 'hotspot status'), query('cursor', 'from the previous page')],
+        parameters: [
+          unitId,
+          query('status', 'hotspot status', { enum: ['identified', 'listed', 'transformed', 'relapsed', 'eliminated'] }),
+          ...pageParameters,
+        ],
         responses: page('A page of hotspots'),
       },
     },

@@ -1,2 +1,5 @@
 export * from './progress';
 export * from './projection';
+export * from './registry';
+export * from './registers';
+export * from './runner';

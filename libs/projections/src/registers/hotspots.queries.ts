@@ -1,0 +1,40 @@
+import type { Pool } from 'pg';
+import { schemaOf } from '../projection';
+import {
+  HOTSPOT_COLUMNS,
+  type HotspotRow,
+  type HotspotStatus,
+  hotspotFromRecord,
+  hotspotsProjection,
+} from './hotspots.projection';
+import { type Page, toPage } from './page';
+import { subtreeCte } from './units.queries';
+
+export interface HotspotFilter {
+  unitId: string;
+  status?: HotspotStatus;
+  /** The last hotspot id of the previous page. */
+  after?: string;
+  limit: number;
+}
+
+export type HotspotItem = Omit<HotspotRow, 'lastRevision'> & { lastRevision: number };
+
+/** Hotspots of the unit and every unit under it now, by hotspot id (keyset pagination). */
+export async function listHotspots(pool: Pool, filter: HotspotFilter): Promise<Page<HotspotItem>> {
+  const schema = schemaOf(hotspotsProjection);
+  const { rows } = await pool.query(
+    `WITH RECURSIVE ${subtreeCte()}
+     SELECT ${HOTSPOT_COLUMNS} FROM ${schema}.hotspots
+     WHERE unit_id IN (SELECT unit_id FROM subtree)
+       AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR hotspot_id > $3)
+     ORDER BY hotspot_id
+     LIMIT $4`,
+    [filter.unitId, filter.status ?? null, filter.after ?? null, filter.limit + 1],
+  );
+  const items = rows.map((record) => {
+    const row = hotspotFromRecord(record);
+    return { ...row, lastRevision: Number(row.lastRevision) };
+  });
+  return toPage(items, filter.limit, (item) => item.hotspotId);
+}

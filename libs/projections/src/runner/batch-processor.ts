@@ -1,0 +1,80 @@
+import type { KafkaMessage } from 'kafkajs';
+import type { Pool } from 'pg';
+import { type Projection, schemaOf } from '../projection';
+import { applyWithFallback } from './apply-with-fallback';
+import { decodeMessage } from './decode-message';
+import type { DeadLetter, DeliveredEvent } from './delivered-event';
+import { selectNextEvents } from './select-next-events';
+import { lockAppliedRevisions, saveAppliedRevisions } from './stream-revisions';
+
+export interface BatchOutcome {
+  applied: number;
+  redelivered: number;
+  deadLettered: number;
+}
+
+export interface DeadLetterSink {
+  publish(deadLetters: readonly DeadLetter[]): Promise<void>;
+}
+
+/**
+ * One Kafka batch (one topic-partition) into the read model: the events and the per-stream
+ * revisions in ONE PostgreSQL transaction. Dead letters are sent before that transaction commits,
+ * so a crash in between sends them again rather than losing them. The caller commits the Kafka
+ * offsets only after this resolves.
+ */
+export class BatchProcessor {
+  private readonly schema: string;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly projection: Projection,
+    private readonly deadLetters: DeadLetterSink,
+  ) {
+    this.schema = schemaOf(projection);
+  }
+
+  async process(topic: string, partition: number, messages: readonly KafkaMessage[]): Promise<BatchOutcome> {
+    const delivered: DeliveredEvent[] = [];
+    const deadLetters: DeadLetter[] = [];
+    for (const message of messages) {
+      const decoded = decodeMessage(topic, partition, message);
+      if (decoded.ok) delivered.push(decoded.delivered);
+      else deadLetters.push(decoded.deadLetter);
+    }
+    if (delivered.length === 0) {
+      await this.deadLetters.publish(deadLetters);
+      return { applied: 0, redelivered: 0, deadLettered: deadLetters.length };
+    }
+
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const streamIds = [...new Set(delivered.map((item) => item.event.streamId))];
+      const applied = await lockAppliedRevisions(client, this.schema, streamIds);
+      const selection = selectNextEvents(delivered, applied);
+      const outcome = await applyWithFallback(
+        client,
+        this.projection,
+        this.schema,
+        selection.next.map((item) => item.event),
+      );
+      // An unapplicable event is consumed (dead-lettered): the stream moves past it, unlike a gap.
+      const moved = new Map<string, bigint>();
+      for (const { event } of selection.next) moved.set(event.streamId, event.revision);
+      await saveAppliedRevisions(client, this.schema, moved);
+
+      const originals = new Map(selection.next.map((item) => [item.event, item.original]));
+      const unapplicable = outcome.unapplicable.map(({ event, reason }) => ({ reason, original: originals.get(event)! }));
+      deadLetters.push(...selection.gaps, ...unapplicable);
+      await this.deadLetters.publish(deadLetters);
+      await client.query('COMMIT');
+      return { applied: outcome.applied.length, redelivered: selection.redelivered.length, deadLettered: deadLetters.length };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}

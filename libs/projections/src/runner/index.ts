@@ -1,0 +1,6 @@
+export * from './projection-runner';
+export * from './batch-processor';
+export * from './dead-letter-publisher';
+export * from './delivered-event';
+export * from './prepare-projection';
+export * from './select-next-events';

@@ -1,0 +1,142 @@
+import { consumerGroup, ensureTopics, deadLetterTopic, topicOf } from '@vigil/messaging';
+import type { Logger, Metrics } from '@vigil/platform';
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import type { Pool } from 'pg';
+import type { Projection } from '../projection';
+import { BatchProcessor } from './batch-processor';
+import { DeadLetterPublisher } from './dead-letter-publisher';
+import { prepareProjection } from './prepare-projection';
+import { RunnerStatus } from './runner-status';
+
+export interface ProjectionRunnerOptions {
+  namespace: string;
+  partitions: number;
+  /** Partitions of the group's assignment processed at once (each in its own transaction). */
+  partitionsConsumedConcurrently?: number;
+}
+
+const RETRY_MS = 2_000;
+
+/**
+ * Runs one projection: its kafkajs consumer (group `<namespace>.projector.<name>`, so instances
+ * split the partitions) hands each batch to the `BatchProcessor`, and the offsets are committed
+ * only once the batch's transaction committed. A crash in between redelivers the batch; the
+ * per-stream revision guard makes that harmless.
+ */
+export class ProjectionRunner {
+  readonly status = new RunnerStatus();
+  private consumer: Consumer | null = null;
+  private readonly deadLetters: DeadLetterPublisher;
+  private readonly processor: BatchProcessor;
+  private stopping = false;
+  private starting: Promise<void> | null = null;
+  private retry: NodeJS.Timeout | null = null;
+
+  constructor(
+    readonly projection: Projection,
+    private readonly kafka: Kafka,
+    private readonly pool: Pool,
+    private readonly options: ProjectionRunnerOptions,
+    private readonly metrics: Metrics,
+    private readonly logger: Logger,
+  ) {
+    this.deadLetters = new DeadLetterPublisher(kafka, options.namespace, projection.name);
+    this.processor = new BatchProcessor(pool, projection, this.deadLetters);
+  }
+
+  /** Resolves once the consumer runs; a failure is reported in the status and retried in the background. */
+  start(): Promise<void> {
+    this.starting ??= this.tryStart();
+    return this.starting;
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.retry) clearTimeout(this.retry);
+    await this.starting;
+    await this.consumer?.disconnect().catch(() => undefined);
+    await this.deadLetters.disconnect();
+    this.status.stopped();
+  }
+
+  private async tryStart(): Promise<void> {
+    try {
+      await prepareProjection(this.pool, this.projection);
+      await this.ensureTopics();
+      await this.runConsumer();
+    } catch (error) {
+      this.status.failed(error);
+      this.logger.error({ err: error, projection: this.projection.name }, 'projection runner could not start; retrying');
+      await this.consumer?.disconnect().catch(() => undefined);
+      this.consumer = null;
+      if (!this.stopping) this.retry = setTimeout(() => (this.starting = this.tryStart()), RETRY_MS);
+    }
+  }
+
+  private get topics(): string[] {
+    return this.projection.categories.map((category) => topicOf(this.options.namespace, category));
+  }
+
+  private async ensureTopics(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await ensureTopics(admin, [...this.topics, deadLetterTopic(this.options.namespace)], this.options.partitions);
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+
+  private async runConsumer(): Promise<void> {
+    if (this.stopping) return;
+    const consumer = this.kafka.consumer({
+      groupId: consumerGroup(this.options.namespace, `projector.${this.projection.name}`),
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: 500,
+    });
+    this.consumer = consumer;
+    consumer.on(consumer.events.GROUP_JOIN, () => this.status.running());
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.status.failed(payload.error);
+      this.logger.error({ err: payload.error, projection: this.projection.name, restart: payload.restart }, 'consumer crashed');
+    });
+    await consumer.connect();
+    // A new group reads its topics from the start: nothing published before it joined is lost.
+    await consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+      eachBatch: (payload) => this.eachBatch(payload),
+    });
+  }
+
+  private async eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) {
+    if (batch.messages.length === 0 || !isRunning() || isStale()) return;
+    const outcome = await this.processor.process(batch.topic, batch.partition, batch.messages);
+    resolveOffset(batch.lastOffset());
+    await this.consumer!.commitOffsets([
+      { topic: batch.topic, partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() },
+    ]);
+    await heartbeat();
+
+    const labels = { projection: this.projection.name };
+    this.metrics
+      .counter('vigil_projection_applied_total', 'Events applied to a read model', ['projection'])
+      .inc(labels, outcome.applied);
+    if (outcome.deadLettered > 0) {
+      this.metrics
+        .counter('vigil_projection_dead_letters_total', 'Messages a projection sent to the dead letters', ['projection'])
+        .inc(labels, outcome.deadLettered);
+    }
+    const lag = Number(batch.offsetLag());
+    this.status.lagMeasured(batch.topic, batch.partition, lag);
+    this.metrics
+      .gauge('vigil_projection_lag_messages', 'Messages of a partition not yet applied by a projection', [
+        'projection',
+        'topic',
+        'partition',
+      ])
+      .set({ ...labels, topic: batch.topic, partition: String(batch.partition) }, lag);
+  }
+}

@@ -1,0 +1,40 @@
+import type { HealthReport } from '@vigil/platform';
+
+type State = 'starting' | 'running' | 'failed' | 'stopped';
+
+/** What `/health/ready` says about one projection's consumer. */
+export class RunnerStatus {
+  private state: State = 'starting';
+  private reason: string | undefined = 'not joined its consumer group yet';
+  private readonly lagByPartition = new Map<string, number>();
+
+  running(): void {
+    this.state = 'running';
+    this.reason = undefined;
+  }
+
+  failed(error: unknown): void {
+    this.state = 'failed';
+    this.reason = error instanceof Error ? error.message : String(error);
+  }
+
+  stopped(): void {
+    this.state = 'stopped';
+    this.reason = 'stopped';
+  }
+
+  lagMeasured(topic: string, partition: number, lag: number): void {
+    this.lagByPartition.set(`${topic}/${partition}`, lag);
+  }
+
+  get isRunning(): boolean {
+    return this.state === 'running';
+  }
+
+  report(): HealthReport {
+    const lag = [...this.lagByPartition.values()].reduce((sum, value) => sum + value, 0);
+    return this.state === 'running'
+      ? { status: 'up', details: { state: this.state, lagMessages: lag } }
+      : { status: 'down', reason: this.reason ?? this.state, details: { state: this.state } };
+  }
+}
