@@ -3,3 +3,4 @@ export * from './projection';
 export * from './registry';
 export * from './registers';
 export * from './runner';
+export * from './figures';

@@ -60,8 +60,8 @@ export class BatchProcessor {
         selection.next.map((item) => item.event),
       );
       // An unapplicable event is consumed (dead-lettered): the stream moves past it, unlike a gap.
-      const moved = new Map<string, bigint>();
-      for (const { event } of selection.next) moved.set(event.streamId, event.revision);
+      const moved = new Map<string, { revision: bigint; position: bigint }>();
+      for (const { event } of selection.next) moved.set(event.streamId, { revision: event.revision, position: event.position });
       await saveAppliedRevisions(client, this.schema, moved);
 
       const originals = new Map(selection.next.map((item) => [item.event, item.original]));

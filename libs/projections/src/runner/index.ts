@@ -4,3 +4,5 @@ export * from './dead-letter-publisher';
 export * from './delivered-event';
 export * from './prepare-projection';
 export * from './select-next-events';
+export * from './apply-event';
+export * from './projection-progress';

@@ -16,6 +16,8 @@ export async function prepareProjection(pool: Pool, projection: Projection): Pro
     await client.query(
       `CREATE TABLE IF NOT EXISTS ${schema}.applied_streams (stream_id text PRIMARY KEY, revision bigint NOT NULL)`,
     );
+    // The log position of each stream's last applied event: what `vigil projections status` reports.
+    await client.query(`ALTER TABLE ${schema}.applied_streams ADD COLUMN IF NOT EXISTS position bigint NOT NULL DEFAULT 0`);
     await projection.createTables(client, schema);
     await client.query(
       `INSERT INTO projection_versions (projection, version, schema_name, state, switched_at)

@@ -23,12 +23,16 @@ export async function lockAppliedRevisions(
   return new Map(rows.filter((row) => row.revision !== '-1').map((row) => [row.stream_id, BigInt(row.revision)]));
 }
 
-export async function saveAppliedRevisions(client: PoolClient, schema: string, revisions: ReadonlyMap<string, bigint>) {
-  if (revisions.size === 0) return;
+/** Where each stream moved to: its last applied (or set aside) event's revision and log position. */
+export type MovedStreams = ReadonlyMap<string, { revision: bigint; position: bigint }>;
+
+export async function saveAppliedRevisions(client: PoolClient, schema: string, moved: MovedStreams) {
+  if (moved.size === 0) return;
+  const entries = [...moved.values()];
   await client.query(
-    `UPDATE ${schema}.applied_streams AS applied SET revision = moved.revision
-     FROM unnest($1::text[], $2::bigint[]) AS moved (stream_id, revision)
+    `UPDATE ${schema}.applied_streams AS applied SET revision = moved.revision, position = moved.position
+     FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS moved (stream_id, revision, position)
      WHERE applied.stream_id = moved.stream_id`,
-    [[...revisions.keys()], [...revisions.values()].map(String)],
+    [[...moved.keys()], entries.map((entry) => String(entry.revision)), entries.map((entry) => String(entry.position))],
   );
 }

@@ -1,0 +1,81 @@
+import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
+import { schemaOf } from '@vigil/projections';
+import { type AuthenticatedRequest, PG_POOL, problems, Roles, VIGIL_CONFIG, type VigilConfig } from '@vigil/platform';
+import type { Pool } from 'pg';
+import {
+  evaluateDirective,
+  figuresProjection,
+  listDirectives,
+  loadDirective,
+  unitStats,
+  unitsInScope,
+} from '@vigil/projections';
+import { QueryParameters } from './query-parameters';
+
+/** Directives, their progress and unit stats (CONTRACT.md §5), read from the figures projection. */
+@Controller('v1')
+@Roles('analyst')
+export class FiguresController {
+  private readonly schema = schemaOf(figuresProjection);
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
+  ) {}
+
+  @Get('directives')
+  async directives() {
+    return { directives: await listDirectives(this.pool, this.schema) };
+  }
+
+  @Get('directives/:directiveId/progress')
+  async progress(
+    @Param('directiveId') directiveId: string,
+    @Query() query: Record<string, unknown>,
+    @Req() request: AuthenticatedRequest,
+  ) {
+    const parameters = new QueryParameters(query);
+    const asOf = parameters.asOf(this.config.VIGIL_TIMEZONE, new Date());
+    const unitId = parameters.optionalText('unitId');
+    parameters.done();
+    const options = { asOf, timeZone: this.config.VIGIL_TIMEZONE, ...(unitId === undefined ? {} : { unitId }) };
+    const loaded = await loadDirective(this.pool, this.schema, directiveId, options);
+    if (loaded === null) throw problems.notFound(`No directive ${directiveId}.`);
+    await this.checkScope(request, loaded.unitsToEvaluate);
+    return evaluateDirective(this.pool, this.schema, loaded, options);
+  }
+
+  @Get('units/:unitId/stats')
+  async stats(@Param('unitId') unitId: string, @Query() query: Record<string, unknown>, @Req() request: AuthenticatedRequest) {
+    const parameters = new QueryParameters(query);
+    const from = parameters.date('from');
+    const to = parameters.date('to');
+    parameters.ordered(from, to);
+    const category = parameters.category();
+    const asOf = parameters.asOf(this.config.VIGIL_TIMEZONE, new Date());
+    parameters.done();
+    await this.checkScope(request, [unitId]);
+    return unitStats(this.pool, this.schema, {
+      unitId,
+      from,
+      to,
+      asOf,
+      timeZone: this.config.VIGIL_TIMEZONE,
+      ...(category === undefined ? {} : { category }),
+    });
+  }
+
+  /** An analyst reads only its subtree, as the tree stands now; an operator reads everything. */
+  private async checkScope(request: AuthenticatedRequest, unitIds: readonly string[]): Promise<void> {
+    const { principal } = request;
+    if (principal.role === 'operator' || unitIds.length === 0) return;
+    const inScope = await unitsInScope(this.pool, this.schema, principal.unit, unitIds, new Date());
+    const outside = unitIds.filter((unitId) => !inScope.has(unitId));
+    if (outside.length > 0) {
+      throw problems.forbidden(
+        'OUT_OF_SCOPE',
+        `${outside.join(', ')} ${outside.length === 1 ? 'is' : 'are'} not under ${principal.unit}.`,
+      );
+    }
+  }
+}

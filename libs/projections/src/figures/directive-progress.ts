@@ -1,0 +1,106 @@
+import type { Comparator, MetricName, TargetFilter } from '@vigil/contract';
+import { evaluateTarget, type TargetStatus } from '../progress';
+import { resolveSubtree, type Db, type Subtree } from './subtree';
+import { targetFigures } from './target-figures';
+import { findDirective, targetsAsOf, type Directive, type Target } from './targets';
+
+/** One target's progress (CONTRACT.md §5). */
+export interface TargetProgress {
+  readonly targetId: string;
+  readonly unitId: string;
+  readonly metric: MetricName;
+  readonly filter: TargetFilter | null;
+  readonly comparator: Comparator;
+  readonly value: number;
+  readonly periodStart: string;
+  readonly periodEnd: string;
+  readonly actual: number | null;
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+  readonly attainmentPct: number | null;
+  readonly status: TargetStatus;
+}
+
+export interface DirectiveProgress {
+  readonly directiveId: string;
+  readonly code: string;
+  readonly asOf: string;
+  readonly targets: TargetProgress[];
+}
+
+export interface ProgressOptions {
+  /** Evaluate every target for this unit's subtree instead of the target's own unit. */
+  readonly unitId?: string;
+  /** Knowledge time, inclusive: only what had been recorded by then; the period as elapsed up to then. */
+  readonly asOf: Date;
+  readonly timeZone: string;
+}
+
+/** A directive and the targets to evaluate, loaded before evaluating so the caller can check scope on `unitsToEvaluate`. */
+export interface LoadedDirective {
+  readonly directive: Directive;
+  readonly targets: Target[];
+  readonly unitsToEvaluate: string[];
+}
+
+export async function loadDirective(
+  db: Db,
+  schema: string,
+  directiveId: string,
+  options: ProgressOptions,
+): Promise<LoadedDirective | null> {
+  const directive = await findDirective(db, schema, directiveId);
+  if (directive === null) return null;
+  const targets = await targetsAsOf(db, schema, directiveId, options.asOf);
+  const unitsToEvaluate = options.unitId !== undefined ? [options.unitId] : [...new Set(targets.map((target) => target.unitId))];
+  return { directive, targets, unitsToEvaluate };
+}
+
+export async function evaluateDirective(
+  db: Db,
+  schema: string,
+  loaded: LoadedDirective,
+  options: ProgressOptions,
+): Promise<DirectiveProgress> {
+  const { asOf, timeZone } = options;
+  const subtrees = new Map<string, Promise<Subtree>>();
+  const subtreeOf = (unitId: string) => {
+    let subtree = subtrees.get(unitId);
+    if (subtree === undefined) subtrees.set(unitId, (subtree = resolveSubtree(db, schema, unitId, asOf)));
+    return subtree;
+  };
+  const targets = await Promise.all(
+    loaded.targets.map(async (target): Promise<TargetProgress> => {
+      const unitId = options.unitId ?? target.unitId;
+      const figures = await targetFigures({ db, schema, subtree: await subtreeOf(unitId), asOf, timeZone }, target);
+      const evaluation = evaluateTarget({ ...target, asOf, timeZone, figures });
+      return {
+        targetId: target.targetId,
+        unitId,
+        metric: target.metric,
+        filter: target.filter,
+        comparator: target.comparator,
+        value: target.value,
+        periodStart: target.periodStart,
+        periodEnd: target.periodEnd,
+        actual: evaluation.actual,
+        numerator: evaluation.numerator,
+        denominator: evaluation.denominator,
+        attainmentPct: evaluation.attainmentPct,
+        status: evaluation.status,
+      };
+    }),
+  );
+  return { directiveId: loaded.directive.directiveId, code: loaded.directive.code, asOf: asOf.toISOString(), targets };
+}
+
+/** GET /v1/directives/{id}/progress without the scope check: null for an unknown directive. */
+export async function directiveProgress(
+  db: Db,
+  schema: string,
+  directiveId: string,
+  options: ProgressOptions,
+): Promise<DirectiveProgress | null> {
+  const loaded = await loadDirective(db, schema, directiveId, options);
+  return loaded === null ? null : evaluateDirective(db, schema, loaded, options);
+}

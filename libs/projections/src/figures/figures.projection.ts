@@ -1,0 +1,33 @@
+import { categoryOf, type Category, type CategoryEvent, type StoredEvent } from '@vigil/contract';
+import type { PoolClient } from 'pg';
+import type { Projection } from '../projection';
+import { createFiguresTables } from './figures.tables';
+import { recordCases } from './record-cases';
+import { recordDirectives } from './record-directives';
+import { recordHotspots } from './record-hotspots';
+import { recordMeasures } from './record-measures';
+import { recordUnits } from './record-units';
+
+type StoredOf<C extends Category> = StoredEvent<CategoryEvent<C>['type']>;
+
+function byCategory<C extends Category>(events: readonly StoredEvent[], category: C): StoredOf<C>[] {
+  return events.filter((event) => categoryOf(event.type) === category) as StoredOf<C>[];
+}
+
+/**
+ * The facts every figure of CONTRACT.md §4 and the unit stats are computed from (figures.queries.ts).
+ * `apply` only records facts, so it gives the same tables whatever the order of streams and topics.
+ */
+export const figuresProjection: Projection = {
+  name: 'figures',
+  version: 1,
+  categories: ['units', 'directives', 'cases', 'hotspots', 'measures'],
+  createTables: (client: PoolClient, schema: string) => createFiguresTables(client, schema),
+  async apply(client: PoolClient, schema: string, events: readonly StoredEvent[]): Promise<void> {
+    await recordUnits(client, schema, byCategory(events, 'units'));
+    await recordDirectives(client, schema, byCategory(events, 'directives'));
+    await recordCases(client, schema, byCategory(events, 'cases'));
+    await recordHotspots(client, schema, byCategory(events, 'hotspots'));
+    await recordMeasures(client, schema, byCategory(events, 'measures'));
+  },
+};

@@ -1,0 +1,6 @@
+export * from './figures.projection';
+export * from './figures.tables';
+export * from './directive-progress';
+export * from './unit-stats';
+export { listDirectives, type Directive, type DirectiveWithTargets, type Target } from './targets';
+export { resolveSubtree, unitsInScope, type Db, type Subtree } from './subtree';

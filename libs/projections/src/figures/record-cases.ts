@@ -1,0 +1,143 @@
+import type { CaseCategory, CaseSeverity, StoredEvent } from '@vigil/contract';
+import type { PoolClient } from 'pg';
+import { UnapplicableEventError } from '../projection';
+import { insertRows } from './bulk-insert';
+import { quoted } from './figures.tables';
+import { foldVersions, groupBy } from './knowledge-versions';
+
+type CaseEvent = StoredEvent<'CaseOpened' | 'CaseCleared' | 'ArrestMade' | 'CaseProsecuted' | 'CaseReclassified' | 'CaseVoided'>;
+
+interface CaseFact {
+  readonly caseId: string;
+  readonly unitId: string;
+  readonly openedAt: string;
+  readonly category: CaseCategory;
+  readonly severity: CaseSeverity;
+  readonly clearedAt: string | null;
+  readonly prosecutedAt: string | null;
+  readonly defendants: number | null;
+  readonly voided: boolean;
+}
+
+function evolveCase(fact: CaseFact | undefined, event: CaseEvent): CaseFact | undefined {
+  if (event.type === 'CaseOpened') {
+    if (fact !== undefined) throw new UnapplicableEventError(event, `case ${event.data.caseId} is already open`);
+    const { caseId, unitId, category, severity } = event.data;
+    return {
+      caseId,
+      unitId,
+      openedAt: event.occurredAt,
+      category,
+      severity,
+      clearedAt: null,
+      prosecutedAt: null,
+      defendants: null,
+      voided: false,
+    };
+  }
+  if (fact === undefined) throw new UnapplicableEventError(event, `case ${event.data.caseId} was never opened`);
+  switch (event.type) {
+    case 'CaseCleared':
+      return { ...fact, clearedAt: event.occurredAt };
+    case 'CaseProsecuted':
+      return { ...fact, prosecutedAt: event.occurredAt, defendants: event.data.defendants };
+    case 'CaseReclassified':
+      return { ...fact, category: event.data.category ?? fact.category, severity: event.data.severity ?? fact.severity };
+    case 'CaseVoided':
+      return { ...fact, voided: true };
+    case 'ArrestMade':
+      return fact; // an arrest is a fact of its own (arrests), counted with the case as known at query time
+  }
+}
+
+const CASE_COLUMNS = [
+  { name: 'case_id', type: 'text' },
+  { name: 'unit_id', type: 'text' },
+  { name: 'opened_at', type: 'timestamptz' },
+  { name: 'category', type: 'text' },
+  { name: 'severity', type: 'text' },
+  { name: 'cleared_at', type: 'timestamptz' },
+  { name: 'prosecuted_at', type: 'timestamptz' },
+  { name: 'defendants', type: 'integer' },
+  { name: 'voided', type: 'boolean' },
+  { name: 'recorded_from', type: 'timestamptz' },
+  { name: 'recorded_to', type: 'timestamptz' },
+] as const;
+
+const ARREST_COLUMNS = [
+  { name: 'case_id', type: 'text' },
+  { name: 'arrest_id', type: 'text' },
+  { name: 'persons', type: 'integer' },
+  { name: 'occurred_at', type: 'timestamptz' },
+  { name: 'recorded_at', type: 'timestamptz' },
+] as const;
+
+async function currentCases(client: PoolClient, schema: string, caseIds: string[]): Promise<Map<string, CaseFact>> {
+  const { rows } = await client.query(
+    `SELECT case_id, unit_id, to_json(opened_at) #>> '{}' AS opened_at, category, severity,
+            to_json(cleared_at) #>> '{}' AS cleared_at, to_json(prosecuted_at) #>> '{}' AS prosecuted_at, defendants, voided
+       FROM ${quoted(schema)}.case_versions WHERE case_id = ANY($1::text[]) AND recorded_to IS NULL`,
+    [caseIds],
+  );
+  return new Map(
+    rows.map((row) => [
+      row.case_id,
+      {
+        caseId: row.case_id,
+        unitId: row.unit_id,
+        openedAt: row.opened_at,
+        category: row.category,
+        severity: row.severity,
+        clearedAt: row.cleared_at,
+        prosecutedAt: row.prosecuted_at,
+        defendants: row.defendants,
+        voided: row.voided,
+      },
+    ]),
+  );
+}
+
+/** Case events → new case versions (the current one closed) and arrest facts, in three statements. */
+export async function recordCases(client: PoolClient, schema: string, events: readonly CaseEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const byCase = groupBy(events, (event) => event.data.caseId);
+  const current = await currentCases(client, schema, [...byCase.keys()]);
+  const closings: [string, string][] = [];
+  const versions: (string | number | boolean | null)[][] = [];
+  for (const [caseId, caseEvents] of byCase) {
+    const fold = foldVersions(current.get(caseId), caseEvents, evolveCase);
+    if (fold.closedAt !== null) closings.push([caseId, fold.closedAt]);
+    for (const { state: c, recordedFrom, recordedTo } of fold.inserted) {
+      versions.push([
+        c.caseId,
+        c.unitId,
+        c.openedAt,
+        c.category,
+        c.severity,
+        c.clearedAt,
+        c.prosecutedAt,
+        c.defendants,
+        c.voided,
+        recordedFrom,
+        recordedTo,
+      ]);
+    }
+  }
+  if (closings.length > 0) {
+    await client.query(
+      `UPDATE ${quoted(schema)}.case_versions v SET recorded_to = c.closed_at
+         FROM unnest($1::text[], $2::timestamptz[]) AS c(case_id, closed_at)
+        WHERE v.case_id = c.case_id AND v.recorded_to IS NULL`,
+      [closings.map(([caseId]) => caseId), closings.map(([, closedAt]) => closedAt)],
+    );
+  }
+  await insertRows(client, `${quoted(schema)}.case_versions`, CASE_COLUMNS, versions);
+  const arrests = events.filter((event): event is StoredEvent<'ArrestMade'> => event.type === 'ArrestMade');
+  await insertRows(
+    client,
+    `${quoted(schema)}.arrests`,
+    ARREST_COLUMNS,
+    arrests.map((a) => [a.data.caseId, a.data.arrestId, a.data.persons, a.occurredAt, a.recordedAt]),
+    'ON CONFLICT DO NOTHING',
+  );
+}

@@ -1,0 +1,77 @@
+import type { Pool, PoolClient } from 'pg';
+import { quoted } from './figures.tables';
+
+export type Db = Pool | PoolClient;
+
+/**
+ * The units under a unit over time, as the tree was known at `asOf`: each (unit, [from, to)) says
+ * that unit rolled up under the root during that business-time interval. The root itself is under
+ * itself always. Facts count for the root when their unit is listed with their occurredAt inside
+ * the interval. Bounds are PostgreSQL timestamptz texts ('-infinity' and 'infinity' included), in
+ * arrays ready to be passed back to SQL (`unnest($1::text[], $2::timestamptz[], $3::timestamptz[])`).
+ */
+export interface Subtree {
+  readonly unitIds: string[];
+  readonly froms: string[];
+  readonly tos: string[];
+}
+
+/** Deeper than any real tree (ministry → province → district → commune); stops a cycle from looping. */
+const MAX_DEPTH = 12;
+
+export async function resolveSubtree(db: Db, schema: string, unitId: string, asOf: Date): Promise<Subtree> {
+  const { rows } = await db.query(
+    `WITH RECURSIVE parent_periods AS (
+       SELECT unit_id, parent_unit_id, valid_from,
+              lead(valid_from, 1, 'infinity') OVER (PARTITION BY unit_id ORDER BY valid_from, revision) AS valid_to
+         FROM ${quoted(schema)}.unit_parents
+        WHERE recorded_at <= $2
+     ), under(unit_id, valid_from, valid_to, depth) AS (
+       SELECT $1::text, '-infinity'::timestamptz, 'infinity'::timestamptz, 0
+       UNION ALL
+       SELECT p.unit_id, greatest(p.valid_from, u.valid_from), least(p.valid_to, u.valid_to), u.depth + 1
+         FROM parent_periods p JOIN under u ON p.parent_unit_id = u.unit_id
+        WHERE greatest(p.valid_from, u.valid_from) < least(p.valid_to, u.valid_to) AND u.depth < ${MAX_DEPTH}
+     )
+     SELECT unit_id, valid_from::text AS valid_from, valid_to::text AS valid_to FROM under`,
+    [unitId, asOf],
+  );
+  return {
+    unitIds: rows.map((row) => row.unit_id),
+    froms: rows.map((row) => row.valid_from),
+    tos: rows.map((row) => row.valid_to),
+  };
+}
+
+/** SQL of the subtree intervals as a relation `s(unit_id, valid_from, valid_to)` from parameters $1..$3. */
+export const SUBTREE_RELATION = 'unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS s(unit_id, valid_from, valid_to)';
+
+export const subtreeParams = (subtree: Subtree) => [subtree.unitIds, subtree.froms, subtree.tos];
+
+/**
+ * The units currently (at `now`, as known now) in `rootUnitId`'s subtree, among `unitIds`: for scope checks
+ * (CONTRACT.md §5: an analyst reads only its subtree).
+ */
+export async function unitsInScope(
+  db: Db,
+  schema: string,
+  rootUnitId: string,
+  unitIds: readonly string[],
+  now: Date,
+): Promise<Set<string>> {
+  const { rows } = await db.query(
+    `WITH RECURSIVE current_parent AS (
+       SELECT DISTINCT ON (unit_id) unit_id, parent_unit_id
+         FROM ${quoted(schema)}.unit_parents WHERE valid_from <= $3 ORDER BY unit_id, valid_from DESC, revision DESC
+     ), ancestry(unit_id, ancestor, depth) AS (
+       SELECT u, u, 0 FROM unnest($2::text[]) AS u
+       UNION ALL
+       SELECT a.unit_id, p.parent_unit_id, a.depth + 1
+         FROM ancestry a JOIN current_parent p ON p.unit_id = a.ancestor
+        WHERE p.parent_unit_id IS NOT NULL AND a.depth < ${MAX_DEPTH}
+     )
+     SELECT DISTINCT unit_id FROM ancestry WHERE ancestor = $1`,
+    [rootUnitId, unitIds, now],
+  );
+  return new Set(rows.map((row) => row.unit_id));
+}
