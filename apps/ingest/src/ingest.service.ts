@@ -14,7 +14,7 @@ import { type AuthPrincipal, Metrics } from '@vigil/platform';
 import { AggregateCache } from './aggregate-cache';
 import { scopeUnitsOf } from './event-scope';
 import { type IngestResult, rejected } from './ingest-result';
-import { isWithinScope } from './unit-scope';
+import { isRegistered, isWithinScope } from './unit-scope';
 
 const MAX_ATTEMPTS = 5;
 
@@ -82,7 +82,9 @@ export class IngestService {
     const loaded = cache.get(streamId);
     if (principal.role !== 'operator') {
       const outside = scopeUnitsOf(envelope, loaded.state).find(
-        (unitId) => unitId === null || !isWithinScope(cache.units(), principal.unit, unitId),
+        // A unit registered nowhere is no one's secret: the rules answer it UNIT_NOT_FOUND.
+        (unitId) =>
+          unitId === null || (isRegistered(cache.units(), unitId) && !isWithinScope(cache.units(), principal.unit, unitId)),
       );
       if (outside !== undefined) {
         return rejected(

@@ -10,3 +10,7 @@ export function isWithinScope(units: ReadonlyMap<string, UnitState>, scopeRoot: 
   }
   return false;
 }
+
+export function isRegistered(units: ReadonlyMap<string, UnitState>, unitId: string): boolean {
+  return units.get(unitId)?.status === 'registered';
+}

@@ -12,8 +12,11 @@ export function loggerOptions(level: string): LoggerOptions {
   };
 }
 
-export function createLogger(level = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino(loggerOptions(level));
+/** `toStderr` for commands whose standard output is their answer (the `vigil` CLI). */
+export function createLogger(level = process.env.LOG_LEVEL ?? 'info', { toStderr = false } = {}): Logger {
+  if (!toStderr) return pino(loggerOptions(level));
+  const { transport: _pretty, ...options } = loggerOptions(level);
+  return pino(options, pino.destination(2));
 }
 
 export type { Logger };

@@ -33,7 +33,11 @@ export async function applyEventOutsideConsumer(
     }
     await projection.apply(client, schema, [event]);
     if (event.revision >= next) {
-      await saveAppliedRevisions(client, schema, new Map([[event.streamId, { revision: event.revision, position: event.position }]]));
+      await saveAppliedRevisions(
+        client,
+        schema,
+        new Map([[event.streamId, { revision: event.revision, position: event.position }]]),
+      );
     }
     await client.query('COMMIT');
     return { status: 'applied' };

@@ -48,11 +48,10 @@ export async function projectionStatus(
 }
 
 async function lastPosition(pool: Pool, schema: string): Promise<string> {
-  const exists = await pool.query('SELECT 1 FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND column_name = $3', [
-    schema,
-    'applied_streams',
-    'position',
-  ]);
+  const exists = await pool.query(
+    'SELECT 1 FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND column_name = $3',
+    [schema, 'applied_streams', 'position'],
+  );
   if (exists.rowCount === 0) return '0';
   const { rows } = await pool.query<{ last: string | null }>(`SELECT max(position)::text AS last FROM ${schema}.applied_streams`);
   return rows[0]?.last ?? '0';

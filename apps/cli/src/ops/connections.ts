@@ -1,0 +1,20 @@
+import { createKafka } from '@vigil/messaging';
+import { createLogger, type VigilConfig } from '@vigil/platform';
+import type { Kafka } from 'kafkajs';
+import { Pool } from 'pg';
+
+export function openPool(config: VigilConfig): Pool {
+  const pool = new Pool({ connectionString: config.DATABASE_URL, max: 4, application_name: 'vigil-cli' });
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/** Short retries: an operator waiting on a dead broker should get the reason within seconds, not a minute. */
+export function openKafka(config: VigilConfig): Kafka {
+  return createKafka(
+    config.KAFKA_BROKERS,
+    `${config.VIGIL_NAMESPACE}-vigil-cli`,
+    createLogger(config.LOG_LEVEL === 'info' ? 'error' : config.LOG_LEVEL, { toStderr: true }).child({ context: 'kafkajs' }),
+    { retry: { initialRetryTime: 200, maxRetryTime: 2_000, retries: 3 }, connectionTimeout: 3_000 },
+  );
+}
