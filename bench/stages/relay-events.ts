@@ -17,7 +17,8 @@ export async function storedEventsForRelay(context: StageContext, pool: pg.Pool,
   const store = new PostgresEventStore(pool);
   const head = await store.headPosition();
   if (head === 0n) await appendGenerated(context, store, Math.min(wanted, context.options.generator.events));
-  else if (head < BigInt(wanted)) context.progress.say(`relay: only ${formatNumber(Number(head))} events in the store; relaying those`);
+  else if (head < BigInt(wanted))
+    context.progress.say(`relay: only ${formatNumber(Number(head))} events in the store; relaying those`);
   // As autovacuum would have: without statistics the planner reads the log by a sequential scan.
   await pool.query('ANALYZE events');
   const last = await store.headPosition();

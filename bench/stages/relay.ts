@@ -6,19 +6,8 @@ import { startRelayApp } from './relay-app';
 import { checkpointOf, watchCheckpoint } from './relay-checkpoint';
 import { storedEventsForRelay } from './relay-events';
 import { profiled } from './relay-profile';
+import { STALL_MS, timeRelay } from './relay-timing';
 import type { StageContext, StageOutcome } from './stage';
-
-const STALL_MS = 60_000;
-
-/** Events per second between two readings of a checkpoint. */
-function rateSince(previous: { position: bigint; at: number }) {
-  return (position: bigint) => {
-    const now = performance.now();
-    const rate = (Number(position - previous.position) * 1000) / Math.max(1, now - previous.at);
-    previous = { position, at: now };
-    return rate;
-  };
-}
 
 /** The service's own relay (if the service runs) publishes the same log: let it finish first, so it does not compete. */
 async function serviceRelayIdle(context: StageContext, pool: pg.Pool): Promise<void> {
@@ -26,14 +15,17 @@ async function serviceRelayIdle(context: StageContext, pool: pg.Pool): Promise<v
   const { rows } = await pool.query<{ position: string }>('SELECT position FROM event_log_head');
   const head = BigInt(rows[0]!.position);
   const say = (position: bigint) =>
-    context.progress.every(() => `relay: waiting for the service's relay to catch up: ${formatNumber(Number(position))} / ${formatNumber(Number(head))}`);
+    context.progress.every(
+      () =>
+        `relay: waiting for the service's relay to catch up: ${formatNumber(Number(position))} / ${formatNumber(Number(head))}`,
+    );
   await watchCheckpoint(pool, context.namespace, (position) => position >= head, say, STALL_MS);
 }
 
 /**
  * A relay of a namespace of its own, in this process, publishes the log from position 0 to Kafka:
- * events/s acknowledged by Kafka (the checkpoint) from its first page until it passes the N-th
- * event. Its start-up (lock, topics, producer, first page) is timed apart.
+ * events/s acknowledged by Kafka (its checkpoint) from its first page until it passes the N-th
+ * event. Its start-up (lock, topics, producer, first page) is reported apart.
  */
 export async function relayStage(context: StageContext): Promise<StageOutcome> {
   const { progress } = context;
@@ -47,22 +39,17 @@ export async function relayStage(context: StageContext): Promise<StageOutcome> {
 
     const started = performance.now();
     const app = await startRelayApp({ databaseUrl: context.databaseUrl, kafkaBrokers: context.kafkaBrokers, namespace });
-    const { first, last } = await profiled(profile, async () => {
-      const first = await watchCheckpoint(pool, namespace, (position) => position > 0n, () => undefined, STALL_MS);
-      const recentRate = rateSince(first);
-      const say = (position: bigint) =>
-        position > first.position &&
-        progress.every(
-          () =>
-            `relay: ${formatNumber(Number(position))} / ${formatNumber(Number(target))} events, ${formatNumber(recentRate(position))} events/s`,
-        );
-      const last = await watchCheckpoint(pool, namespace, (position) => position >= target, say, STALL_MS);
-      return { first, last };
-    }).finally(() => app.close());
+    const { first, last, cpuMicros } = await profiled(profile, () => timeRelay(pool, namespace, target, progress)).finally(() =>
+      app.close(),
+    );
 
     const seconds = (last.at - first.at) / 1000;
     const events = Number(last.position - first.position);
-    progress.say(`relay: ${formatNumber(events)} events in ${seconds.toFixed(1)} s after the first page of ${first.position}`);
+    // The relay's CPU per event: steadier than events/s on a machine shared with other work.
+    const cpuMicrosPerEvent = cpuMicros / events;
+    progress.say(
+      `relay: ${formatNumber(events)} events in ${seconds.toFixed(1)} s after a first page of ${first.position}; ${cpuMicrosPerEvent.toFixed(1)} µs of CPU per event in this process`,
+    );
     if (profile) progress.say(`relay: CPU profile in ${profile}`);
     return {
       figures: { 'relay.rate': events / seconds },
@@ -72,6 +59,7 @@ export async function relayStage(context: StageContext): Promise<StageOutcome> {
         secondsToFirstPage: (first.at - started) / 1000,
         timedEvents: events,
         seconds,
+        cpuMicrosPerEvent,
       },
     };
   } finally {

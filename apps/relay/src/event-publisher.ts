@@ -1,6 +1,8 @@
-import { CATEGORIES, type StoredEvent } from '@vigil/contract';
+import { CATEGORIES } from '@vigil/contract';
+import type { SerializedEvent } from '@vigil/event-store';
 import { ensureTopics, topicOf } from '@vigil/messaging';
-import { type Kafka, Partitioners, type Producer } from 'kafkajs';
+import type { Kafka, Producer } from 'kafkajs';
+import { KeyCachingPartitioner } from './key-partitioner';
 import { toTopicMessages } from './topic-messages';
 
 /**
@@ -30,7 +32,7 @@ export class EventPublisher {
       maxInFlightRequests: 1,
       // A missing topic must fail loudly, not be auto-created with the broker's default partitions.
       allowAutoTopicCreation: false,
-      createPartitioner: Partitioners.DefaultPartitioner,
+      createPartitioner: KeyCachingPartitioner,
     });
     try {
       await producer.connect();
@@ -42,7 +44,7 @@ export class EventPublisher {
   }
 
   /** Resolves once Kafka acknowledged every event of the page. */
-  async publish(events: readonly StoredEvent[]): Promise<void> {
+  async publish(events: readonly SerializedEvent[]): Promise<void> {
     await this.connect();
     try {
       await this.producer!.sendBatch({ topicMessages: toTopicMessages(this.namespace, events), acks: -1 });

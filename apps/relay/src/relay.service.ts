@@ -1,6 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { StoredEvent } from '@vigil/contract';
-import { EVENT_STORE, type EventStore } from '@vigil/event-store';
+import { EVENT_STORE, type EventStore, type SerializedEvent, subscribeSerialized } from '@vigil/event-store';
 import { createLogger, HealthRegistry, type Logger, Metrics, PG_POOL, VIGIL_CONFIG, type VigilConfig } from '@vigil/platform';
 import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
@@ -101,12 +100,15 @@ export class RelayService implements OnApplicationBootstrap, OnApplicationShutdo
   /** Publishes until the lock is lost or the app shuts down. */
   private async lead(leadership: Leadership): Promise<void> {
     const checkpoints = new CheckpointStore(leadership.connection);
+    // A checkpoint write lost in a database crash only means republishing a few pages (at least
+    // once), so each page need not wait for its WAL flush.
+    await leadership.connection.query('SET synchronous_commit TO off');
     const after = await checkpoints.loadOrCreate(this.options.checkpointName, () => this.initialPosition());
     this.status.becameLeader(after);
     this.logger.info({ checkpoint: after.toString() }, 'relay is the leader; publishing from the checkpoint');
     if (!(await this.connectToKafka(leadership))) return;
 
-    const subscription = this.store.subscribe({
+    const subscription = subscribeSerialized(this.store, {
       after,
       batchSize: this.options.pageSize,
       handle: (events) => this.publishPage(events, checkpoints, leadership),
@@ -141,7 +143,7 @@ export class RelayService implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   /** Kafka first, then the checkpoint, written on the lock's own session so a deposed relay cannot move it. */
-  private async publishPage(events: StoredEvent[], checkpoints: CheckpointStore, leadership: Leadership): Promise<void> {
+  private async publishPage(events: SerializedEvent[], checkpoints: CheckpointStore, leadership: Leadership): Promise<void> {
     if (!leadership.held || this.stopping) throw new Error('no longer the leader; not publishing');
     await this.publisher.publish(events);
     const last = events[events.length - 1]!.position;

@@ -33,7 +33,7 @@ describe('a page of the log as Kafka messages', () => {
   it('carries the stored event as JSON with decimal revision and position, and the type and correlation headers', () => {
     const [cases] = toTopicMessages('ns1', page);
     const first = cases!.messages[0]!;
-    expect(JSON.parse(first.value as string)).toEqual({
+    expect(JSON.parse(String(first.value))).toEqual({
       eventId: '00000000-0000-4000-8000-000000000011',
       type: 'CaseOpened',
       occurredAt: '2024-05-01T08:00:00+07:00',
@@ -46,6 +46,24 @@ describe('a page of the log as Kafka messages', () => {
     });
     expect(first.headers).toEqual({ type: 'CaseOpened', correlationId: 'corr-1' });
     expect(cases!.messages[1]!.headers).toEqual({ type: 'ArrestMade' });
+  });
+
+  it('sends an event the store serialized as it is', () => {
+    const serialized = {
+      position: 11n,
+      streamId: 'case-A',
+      type: 'CaseOpened',
+      correlationId: 'corr-1',
+      json: '{"eventId":"e"}',
+    };
+    expect(toTopicMessages('ns1', [serialized])).toEqual([
+      {
+        topic: 'ns1.cases.v1',
+        messages: [
+          { key: 'case-A', value: Buffer.from('{"eventId":"e"}'), headers: { type: 'CaseOpened', correlationId: 'corr-1' } },
+        ],
+      },
+    ]);
   });
 
   it('refuses an event whose stream id names no category rather than guessing a topic', () => {

@@ -45,8 +45,8 @@ export class WrongExpectedRevisionError extends Error {
   }
 }
 
-export interface ReadPage {
-  events: StoredEvent[];
+export interface ReadPage<E = StoredEvent> {
+  events: E[];
   /** Position to read from next (exclusive of what was returned). */
   nextPosition: bigint;
   /** True when the page reached the head of the log as it was when read. */
@@ -58,13 +58,26 @@ export interface Subscription {
   stop(): Promise<void>;
 }
 
-export interface SubscribeOptions {
+/**
+ * An event of the global log as Kafka carries it (CONTRACT.md §6): the stored event as JSON and
+ * what a message needs beside it, so that a publisher need not parse and re-serialize each event.
+ */
+export interface SerializedEvent {
+  position: bigint;
+  streamId: string;
+  type: string;
+  correlationId?: string;
+  /** Equal, once parsed, to `toJsonStoredEvent(event)`; not necessarily the same text. */
+  json: string;
+}
+
+export interface SubscribeOptions<E = StoredEvent> {
   /** Deliver events strictly after this position (`0n` for everything: positions start at 1). */
   after: bigint;
   /** Largest number of events handed to the handler at once. */
   batchSize?: number;
   /** Called with ordered batches; the next batch waits for the returned promise. */
-  handle(events: StoredEvent[]): Promise<void>;
+  handle(events: E[]): Promise<void>;
   /** Called when reading fails; the subscription retries with back-off. */
   onError?(error: unknown): void;
 }
@@ -91,6 +104,11 @@ export interface EventStore {
   headPosition(): Promise<bigint>;
   /** Catch-up subscription: reads from `after`, then follows new appends with low latency. */
   subscribe(options: SubscribeOptions): Subscription;
+  /**
+   * The same subscription with the events already serialized, where the store can do that more
+   * cheaply than parsing them first (PostgreSQL has them as JSON). Use `subscribeSerialized()`.
+   */
+  subscribeSerialized?(options: SubscribeOptions<SerializedEvent>): Subscription;
   /** Cheap probe for readiness. */
   ping(): Promise<void>;
   close(): Promise<void>;

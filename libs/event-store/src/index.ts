@@ -1,4 +1,5 @@
 export * from './event-store.port';
 export * from './event-store.module';
 export * from './content-hash';
+export * from './serialized-event';
 export { PostgresEventStore } from './postgres/postgres-event-store';

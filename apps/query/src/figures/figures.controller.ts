@@ -2,14 +2,7 @@ import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
 import { schemaOf } from '@vigil/projections';
 import { type AuthenticatedRequest, PG_POOL, problems, Roles, VIGIL_CONFIG, type VigilConfig } from '@vigil/platform';
 import type { Pool } from 'pg';
-import {
-  evaluateDirective,
-  figuresProjection,
-  listDirectives,
-  loadDirective,
-  unitStats,
-  unitsInScope,
-} from '@vigil/projections';
+import { evaluateDirective, figuresProjection, listDirectives, loadDirective, unitStats, unitsInScope } from '@vigil/projections';
 import { QueryParameters } from './query-parameters';
 
 /** Directives, their progress and unit stats (CONTRACT.md §5), read from the figures projection. */

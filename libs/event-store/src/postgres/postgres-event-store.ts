@@ -1,10 +1,19 @@
 import type { StoredEvent } from '@vigil/contract';
 import { categoryOfStream } from '@vigil/contract';
 import type { Pool, PoolClient } from 'pg';
-import type { AppendOutcome, EventStore, ReadPage, StreamWrite, SubscribeOptions, Subscription } from '../event-store.port';
+import type {
+  AppendOutcome,
+  EventStore,
+  ReadPage,
+  SerializedEvent,
+  StreamWrite,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
 import { type ExistingEvent, planAppend, type NewRow } from './append-plan';
 import { EVENT_COLUMNS, type EventRow, toStoredEvent } from './rows';
 import { PostgresSubscription } from './postgres-subscription';
+import { SERIALIZED_PAGE_SQL, type SerializedRow, toSerializedEvent } from './serialized-rows';
 
 export const EVENTS_CHANNEL = 'vigil_events';
 
@@ -77,13 +86,29 @@ export class PostgresEventStore implements EventStore {
     return { events, nextPosition, isEnd: events.length < limit };
   }
 
+  /** `readAll`, each event as its JSON (see `SerializedEvent`). */
+  async readAllSerialized(after: bigint, limit: number): Promise<ReadPage<SerializedEvent>> {
+    const { rows } = await this.pool.query<SerializedRow>({
+      text: SERIALIZED_PAGE_SQL,
+      values: [after.toString(), limit],
+      rowMode: 'array',
+    });
+    const events = rows.map(toSerializedEvent);
+    const nextPosition = events.length > 0 ? events[events.length - 1]!.position : after;
+    return { events, nextPosition, isEnd: events.length < limit };
+  }
+
   async headPosition(): Promise<bigint> {
     const { rows } = await this.pool.query<{ position: string }>('SELECT position FROM event_log_head');
     return BigInt(rows[0]?.position ?? 0);
   }
 
   subscribe(options: SubscribeOptions): Subscription {
-    return PostgresSubscription.start(this, this.pool, options);
+    return PostgresSubscription.start((after, limit) => this.readAll(after, limit), this.pool, options);
+  }
+
+  subscribeSerialized(options: SubscribeOptions<SerializedEvent>): Subscription {
+    return PostgresSubscription.start((after, limit) => this.readAllSerialized(after, limit), this.pool, options);
   }
 
   async ping(): Promise<void> {

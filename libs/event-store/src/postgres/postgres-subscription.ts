@@ -1,31 +1,35 @@
 import { Client, type Pool } from 'pg';
-import type { EventStore, SubscribeOptions, Subscription } from '../event-store.port';
+import type { ReadPage, SubscribeOptions, Subscription } from '../event-store.port';
 
 const IDLE_POLL_MS = 1_000;
 const MAX_BACKOFF_MS = 5_000;
 
+/** `readAll`, or another rendering of the same page of the log. */
+export type PageReader<E> = (after: bigint, limit: number) => Promise<ReadPage<E>>;
+
 /**
  * Catch-up subscription: reads pages from the log; at the head it waits for a NOTIFY from an
- * append (low latency) or, should a notification be lost, a short poll.
+ * append (low latency) or, should a notification be lost, a short poll. Behind the head, it reads
+ * the next page while the handler works on the current one.
  */
-export class PostgresSubscription implements Subscription {
+export class PostgresSubscription<E> implements Subscription {
   private stopped = false;
   private wake: (() => void) | null = null;
-  /** A notification that came while we were reading: the next wait returns at once. */
+  /** A notification that came after the last read began: the next wait returns at once. */
   private notified = false;
   private listener: Client | null = null;
   private readonly done: Promise<void>;
 
   private constructor(
-    private readonly store: EventStore,
+    private readonly readPage: PageReader<E>,
     private readonly pool: Pool,
-    private readonly options: SubscribeOptions,
+    private readonly options: SubscribeOptions<E>,
   ) {
     this.done = this.run();
   }
 
-  static start(store: EventStore, pool: Pool, options: SubscribeOptions): PostgresSubscription {
-    return new PostgresSubscription(store, pool, options);
+  static start<E>(readPage: PageReader<E>, pool: Pool, options: SubscribeOptions<E>): PostgresSubscription<E> {
+    return new PostgresSubscription(readPage, pool, options);
   }
 
   async stop(): Promise<void> {
@@ -37,12 +41,12 @@ export class PostgresSubscription implements Subscription {
   private async run(): Promise<void> {
     let after = this.options.after;
     let backoff = 100;
-    const batchSize = this.options.batchSize ?? 1_000;
+    let next: Promise<ReadPage<E>> | null = null;
     while (!this.stopped) {
       try {
         await this.ensureListening();
-        this.notified = false;
-        const page = await this.store.readAll(after, batchSize);
+        const page: ReadPage<E> = await (next ?? this.read(after));
+        next = page.isEnd ? null : this.read(page.nextPosition);
         if (page.events.length > 0 && !this.stopped) {
           await this.options.handle(page.events);
           after = page.nextPosition;
@@ -50,13 +54,22 @@ export class PostgresSubscription implements Subscription {
         backoff = 100;
         if (page.isEnd) await this.waitForAppend(IDLE_POLL_MS);
       } catch (error) {
+        next = null; // it follows a page not handled: read again from `after`
         this.options.onError?.(error);
         await this.dropListener();
         await this.waitForAppend(backoff);
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
       }
     }
+    await next?.catch(() => undefined);
     await this.dropListener();
+  }
+
+  private read(after: bigint): Promise<ReadPage<E>> {
+    this.notified = false;
+    const page = this.readPage(after, this.options.batchSize ?? 1_000);
+    page.catch(() => undefined); // a read ahead may be dropped unawaited; its failure is then nobody's
+    return page;
   }
 
   private waitForAppend(timeoutMs: number): Promise<void> {
