@@ -1,27 +1,15 @@
-import type { Comparator, MetricName, StoredEvent, TargetFilter } from '@vigil/contract';
+import type { StoredEvent } from '@vigil/contract';
 import type { PoolClient } from 'pg';
 import { UnapplicableEventError } from '../projection';
 import { insertRows } from './bulk-insert';
 import { quoted } from './figures.tables';
+import type { Target } from './targets';
 import { foldVersions, groupBy } from './knowledge-versions';
 
 type DirectiveEvent = StoredEvent<'DirectiveIssued' | 'TargetSet' | 'TargetRevised' | 'TargetWithdrawn'>;
 type TargetEvent = StoredEvent<'TargetSet' | 'TargetRevised' | 'TargetWithdrawn'>;
 
-interface TargetFact {
-  readonly directiveId: string;
-  readonly targetId: string;
-  readonly unitId: string;
-  readonly metric: MetricName;
-  readonly filter: TargetFilter | null;
-  readonly comparator: Comparator;
-  readonly value: number;
-  readonly periodStart: string;
-  readonly periodEnd: string;
-  readonly baselineStart: string | null;
-  readonly baselineEnd: string | null;
-  readonly withdrawn: boolean;
-}
+type TargetFact = Target & { readonly withdrawn: boolean };
 
 function evolveTarget(fact: TargetFact | undefined, event: TargetEvent): TargetFact {
   if (event.type === 'TargetSet') {
