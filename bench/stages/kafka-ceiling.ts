@@ -1,3 +1,4 @@
+import { ensureTopics } from '@vigil/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 import { formatNumber } from '../report/progress';
 import { importScript, type KafkaScript } from '../harness/scripts';
@@ -34,7 +35,8 @@ export async function kafkaCeiling(context: StageContext): Promise<StageOutcome>
   }).admin();
   await admin.connect();
   try {
-    await admin.createTopics({ topics: [{ topic, numPartitions: 6, replicationFactor: 1 }], waitForLeaders: true });
+    // kafkajs' own waitForLeaders gives up on a fresh broker's first "does not host this topic-partition".
+    await ensureTopics(admin, [topic], 6);
     const records = context.options.perfRecords;
     context.progress.say(`kafka: ProducerPerformance, ${formatNumber(records)} records of ${RECORD_SIZE} B to ${topic}`);
     const output = await producerPerf({ port: Number(port), records, recordSize: RECORD_SIZE, topic, echo: false });
