@@ -14,6 +14,7 @@ describe('directive progress, end to end', () => {
   afterAll(() => vigil.close());
 
   it('answers the prosecution rate and the count of a 2024 plan once the events are projected', async () => {
+    // Generous: on a loaded 2-core CI box a fresh namespace's consumer groups take a while to form.
     const tree = smallTree();
     const directiveId = fresh('SC-138');
     const upstream = await vigil.token('upstream', tree.province);
@@ -71,7 +72,11 @@ describe('directive progress, end to end', () => {
       const { status, body } = await getJson(`${vigil.url}/v1/directives/${directiveId}/progress`, analyst);
       const prosecution = body?.targets?.find((t: { targetId: string }) => t.targetId === 'prosecution');
       return status === 200 && prosecution?.denominator === 3 && prosecution?.numerator === 2 ? body : undefined;
-    }, 45_000);
+    }, 90_000).catch(async (error: Error) => {
+      // Say where the pipeline stood: readiness carries the relay's lag and each projection's state.
+      const ready = await fetch(`${vigil.url}/health/ready`).then((response) => response.text());
+      throw new Error(`${error.message}; readiness: ${ready}`);
+    });
 
     // Attainment is computed on the answered (rounded) actual: 100 × 66.67 / 50 = 133.34.
     expect(progress.targets).toEqual(
@@ -88,5 +93,5 @@ describe('directive progress, end to end', () => {
       ]),
     );
     expect(progress.targets).toHaveLength(2);
-  });
+  }, 150_000);
 });

@@ -99,6 +99,12 @@ export class ProjectionRunner {
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       this.status.failed(payload.error);
       this.logger.error({ err: payload.error, projection: this.projection.name, restart: payload.restart }, 'consumer crashed');
+      // kafkajs restarts only after retriable errors; after any other the projection would stop for good.
+      if (!payload.restart && !this.stopping) {
+        void consumer.disconnect().catch(() => undefined);
+        this.consumer = null;
+        this.retry = setTimeout(() => (this.starting = this.tryStart()), RETRY_MS);
+      }
     });
     await consumer.connect();
     // A new group reads its topics from the start: nothing published before it joined is lost.
