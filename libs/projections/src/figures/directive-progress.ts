@@ -1,25 +1,19 @@
-import type { Comparator, MetricName, TargetFilter } from '@vigil/contract';
 import { evaluateTarget, type TargetStatus } from '../progress';
 import { resolveSubtree, type Db, type Subtree } from './subtree';
 import { targetFigures } from './target-figures';
 import { findDirective, targetsAsOf, type Directive, type Target } from './targets';
 
-/** One target's progress (CONTRACT.md §5). */
-export interface TargetProgress {
-  readonly targetId: string;
-  readonly unitId: string;
-  readonly metric: MetricName;
-  readonly filter: TargetFilter | null;
-  readonly comparator: Comparator;
-  readonly value: number;
-  readonly periodStart: string;
-  readonly periodEnd: string;
+/** One target's progress (CONTRACT.md §5): its terms and how it stands. */
+export type TargetProgress = Pick<
+  Target,
+  'targetId' | 'unitId' | 'metric' | 'filter' | 'comparator' | 'value' | 'periodStart' | 'periodEnd'
+> & {
   readonly actual: number | null;
   readonly numerator: number | null;
   readonly denominator: number | null;
   readonly attainmentPct: number | null;
   readonly status: TargetStatus;
-}
+};
 
 export interface DirectiveProgress {
   readonly directiveId: string;
