@@ -48,6 +48,14 @@ async function runStage(stage: Stage, context: StageContext): Promise<StageResul
   }
 }
 
+/** The highest RSS of the run's service and of any service a stage ran for itself (its `memory.peak`). */
+function peakOf(results: readonly StageResult[], servicePeakMiB: number | undefined): number | undefined {
+  const peaks = [servicePeakMiB, ...results.map((r) => r.outcome?.figures['memory.peak'])].filter(
+    (peak): peak is number => peak !== undefined && peak > 0,
+  );
+  return peaks.length > 0 ? Math.max(...peaks) : undefined;
+}
+
 function rowsOf(results: readonly StageResult[], peakMiB: number | undefined): Row[] {
   const rows: Row[] = results.flatMap(({ stage, status, outcome }) =>
     stage.figures.map((figure): Row => {
@@ -134,7 +142,7 @@ async function main(): Promise<number> {
       if (cleanup.interrupted) return 130;
     }
     service.started?.memory.stop();
-    const rows = rowsOf(results, service.started?.memory.peakMiB);
+    const rows = rowsOf(results, peakOf(results, service.started?.memory.peakMiB));
     process.stdout.write(`\n${renderTable(rows)}\n\n`);
     for (const failed of results.filter((r) => r.status === 'failed'))
       process.stdout.write(`✗ ${failed.stage.id}: ${failed.error}\n`);

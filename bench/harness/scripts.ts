@@ -13,7 +13,10 @@ export async function importScript<T>(relativePath: string): Promise<T> {
 }
 
 export interface InfrastructureScript {
-  prepareInfrastructure(options: { databaseUrl: string }): Promise<{ kafkaBrokers: string; release: () => Promise<void> }>;
+  prepareInfrastructure(options: {
+    databaseUrl: string;
+    freshDatabase?: boolean;
+  }): Promise<{ kafkaBrokers: string; release: () => Promise<void> }>;
 }
 
 export interface PostgresScript {

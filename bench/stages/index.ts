@@ -1,6 +1,7 @@
 import { copyCeiling } from './copy-ceiling';
 import { ingestStage } from './ingest';
 import { kafkaCeiling } from './kafka-ceiling';
+import { projectStage } from './project';
 import { relayStage } from './relay';
 import type { Stage } from './stage';
 
@@ -19,7 +20,7 @@ export const STAGES: readonly Stage[] = [
     run: ingestStage,
   },
   { id: 'relay', title: 'relay, store → Kafka', kind: 'in-process', figures: ['relay.rate'], run: relayStage },
-  { id: 'project', title: 'projector, Kafka → read models', kind: 'service', figures: ['project.rate'] },
+  { id: 'project', title: 'projector, Kafka → read models', kind: 'service', figures: ['project.rate'], run: projectStage },
   { id: 'rebuild', title: 'rebuild of every projection', kind: 'service', figures: ['rebuild.rate'] },
   { id: 'freshness', title: 'freshness at 1,000 events/s', kind: 'service', figures: ['freshness.p99'] },
   { id: 'query', title: 'directive progress query', kind: 'service', figures: ['query.p95'] },
