@@ -16,15 +16,17 @@ export interface BenchOptions {
   readonly relayEvents: number;
   /** Where autovacuum is off, ANALYZE the bench database after this many events (0: never). */
   readonly analyzeEvery: number;
+  /** How long the freshness stage keeps up its steady load. */
+  readonly freshnessSeconds: number;
   /** Writes a V8 CPU profile of the service (node --cpu-prof) when it stops. */
   readonly cpuProfile: boolean;
 }
 
-const FULL = { events: 1_000_000, copyRows: 500_000, perfRecords: 1_000_000, relayEvents: 200_000 };
-const QUICK = { events: 20_000, copyRows: 100_000, perfRecords: 200_000, relayEvents: 20_000 };
+const FULL = { events: 1_000_000, copyRows: 500_000, perfRecords: 1_000_000, relayEvents: 200_000, freshnessSeconds: 60 };
+const QUICK = { events: 20_000, copyRows: 100_000, perfRecords: 200_000, relayEvents: 20_000, freshnessSeconds: 5 };
 
 export const USAGE = `usage: npm run bench -- [--quick] [--stages ${STAGE_IDS.join(',')}]
-       [--events N] [--communes N] [--seed S] [--concurrency N] [--copy-rows N] [--perf-records N] [--relay-events N] [--analyze-every N] [--cpu-prof]`;
+       [--events N] [--communes N] [--seed S] [--concurrency N] [--copy-rows N] [--perf-records N] [--relay-events N] [--freshness-seconds N] [--analyze-every N] [--cpu-prof]`;
 
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   const switches = new Set(['--quick', '--cpu-prof']);
@@ -37,6 +39,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     '--copy-rows',
     '--perf-records',
     '--relay-events',
+    '--freshness-seconds',
     '--analyze-every',
   ];
   const known = new Set([...switches, ...withValue]);
@@ -66,6 +69,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     copyRows: count('--copy-rows', sizes.copyRows),
     perfRecords: count('--perf-records', sizes.perfRecords),
     relayEvents: count('--relay-events', sizes.relayEvents),
+    freshnessSeconds: count('--freshness-seconds', sizes.freshnessSeconds),
     cpuProfile: argv.includes('--cpu-prof'),
     analyzeEvery: count('--analyze-every', quick ? 5_000 : 100_000),
   };

@@ -6,18 +6,19 @@ import { ProjectorOffsets } from './projector-offsets';
 const STALL_MS = 60_000;
 
 /**
- * When the service of `namespace` ran (its relay has a checkpoint), waits until its relay has
- * published the whole log and its projector has applied all of it, so a stage that follows measures
- * on a quiet machine rather than against the service's backlog.
+ * When the service of `namespace` runs (its relay has a checkpoint, or `running` says it was
+ * started), waits until its relay has published the whole log and its projector has applied all of
+ * it, so a stage that follows measures on a quiet machine rather than against the service's backlog.
  */
 export async function waitServiceIdle(
   settings: { databaseUrl: string; kafkaBrokers: string; namespace: string },
   progress: Progress,
   stage: string,
+  running = false,
 ): Promise<void> {
   const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 1 });
   try {
-    if ((await checkpointOf(pool, settings.namespace)) === undefined) return;
+    if (!running && (await checkpointOf(pool, settings.namespace)) === undefined) return;
     const { rows } = await pool.query<{ position: string }>('SELECT position FROM event_log_head');
     const head = BigInt(rows[0]!.position);
     await watchCheckpoint(

@@ -1,4 +1,5 @@
 import { copyCeiling } from './copy-ceiling';
+import { freshnessStage } from './freshness';
 import { ingestStage } from './ingest';
 import { kafkaCeiling } from './kafka-ceiling';
 import { projectStage } from './project';
@@ -22,6 +23,6 @@ export const STAGES: readonly Stage[] = [
   { id: 'relay', title: 'relay, store → Kafka', kind: 'in-process', figures: ['relay.rate'], run: relayStage },
   { id: 'project', title: 'projector, Kafka → read models', kind: 'service', figures: ['project.rate'], run: projectStage },
   { id: 'rebuild', title: 'rebuild of every projection', kind: 'service', figures: ['rebuild.rate'] },
-  { id: 'freshness', title: 'freshness at 1,000 events/s', kind: 'service', figures: ['freshness.p99'] },
+  { id: 'freshness', title: 'freshness at 1,000 events/s', kind: 'service', figures: ['freshness.p99'], run: freshnessStage },
   { id: 'query', title: 'directive progress query', kind: 'service', figures: ['query.p95'] },
 ];
