@@ -4,3 +4,5 @@ export * from './registry';
 export * from './registers';
 export * from './runner';
 export * from './figures';
+export * from './versions';
+export * from './rebuild';

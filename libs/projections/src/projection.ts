@@ -1,10 +1,12 @@
 import type { Category, StoredEvent } from '@vigil/contract';
 import type { PoolClient } from 'pg';
+import { versionSchemaOf } from './versions/schemas';
 
 /**
- * A named, versioned read model. Its tables live in their own PostgreSQL schema
- * (`rm_<name>_v<version>`), so a rebuild can fill a new version while the live one answers,
- * then switch (`projection_versions` says which version is live).
+ * A named, versioned read model. Each build of it (a version) keeps its tables in its own PostgreSQL
+ * schema (`rm_<name>_v<N>`), so a rebuild can fill a new version while the live one answers, then
+ * switch (`projection_versions` says which version is live). Queries read the serving schema
+ * `rm_<name>`, whose views point at the live version.
  */
 export interface Projection {
   readonly name: string;
@@ -33,5 +35,6 @@ export class UnapplicableEventError extends Error {
   }
 }
 
+/** The schema of a projection's first build (its code version's number); rebuilds take the next numbers. */
 export const schemaOf = (projection: Pick<Projection, 'name' | 'version'>) =>
-  `rm_${projection.name.replace(/[^a-z0-9_]/g, '_')}_v${projection.version}`;
+  versionSchemaOf(projection.name, projection.version);

@@ -3,6 +3,7 @@ import { loadConfig } from '@vigil/platform';
 import { Command } from 'commander';
 import { openPool } from '../ops/connections';
 import { formatTable } from '../ops/table';
+import { projectionsRebuildCommand } from './projections-rebuild';
 
 /** `vigil projections status [--json]`: each projection's versions, how far they got, and their state. */
 export function projectionsCommand(): Command {
@@ -44,5 +45,6 @@ export function projectionsCommand(): Command {
         await pool.end().catch(() => undefined);
       }
     });
+  projections.addCommand(projectionsRebuildCommand());
   return projections;
 }

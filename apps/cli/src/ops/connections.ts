@@ -1,3 +1,4 @@
+import { type EventStore, KurrentDbEventStore, PostgresEventStore } from '@vigil/event-store';
 import { createKafka } from '@vigil/messaging';
 import { createLogger, type VigilConfig } from '@vigil/platform';
 import type { Kafka } from 'kafkajs';
@@ -17,4 +18,11 @@ export function openKafka(config: VigilConfig): Kafka {
     createLogger(config.LOG_LEVEL === 'info' ? 'error' : config.LOG_LEVEL, { toStderr: true }).child({ context: 'kafkajs' }),
     { retry: { initialRetryTime: 200, maxRetryTime: 2_000, retries: 3 }, connectionTimeout: 3_000 },
   );
+}
+
+/** The configured event store (VIGIL_EVENT_STORE), as the services choose it. */
+export function openEventStore(config: VigilConfig, pool: Pool): EventStore {
+  return config.VIGIL_EVENT_STORE === 'kurrentdb'
+    ? KurrentDbEventStore.fromConnectionString(config.KURRENTDB_URL!)
+    : new PostgresEventStore(pool);
 }

@@ -47,13 +47,7 @@ export async function retryProjection(pool: Pool, entry: DeadLetterEntry): Promi
   }
   const parsed = parseJsonStoredEvent(json);
   if (!parsed.ok) throw new Error(`${entry.id}: the original is not a stored event; it can only be discarded`);
-  const live = await pool.query<{ schema_name: string }>(
-    "SELECT schema_name FROM projection_versions WHERE projection = $1 AND state = 'live'",
-    [projection.name],
-  );
-  const schema = live.rows[0]?.schema_name;
-  if (!schema) throw new Error(`projection ${projection.name} has no live version`);
   const pastGuard = !entry.reason.startsWith('revision gap');
-  const outcome = await applyEventOutsideConsumer(pool, projection, parsed.value, pastGuard, schema);
+  const outcome = await applyEventOutsideConsumer(pool, projection, parsed.value, pastGuard);
   if (outcome.status === 'skipped') throw new Error(`${entry.id}: not applied: ${outcome.reason}`);
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
-import { schemaOf } from '@vigil/projections';
+import { servingSchemaOf } from '@vigil/projections';
 import { type AuthenticatedRequest, PG_POOL, problems, Roles, VIGIL_CONFIG, type VigilConfig } from '@vigil/platform';
 import type { Pool } from 'pg';
 import { evaluateDirective, figuresProjection, listDirectives, loadDirective, unitStats, unitsInScope } from '@vigil/projections';
@@ -9,7 +9,7 @@ import { QueryParameters } from './query-parameters';
 @Controller('v1')
 @Roles('analyst')
 export class FiguresController {
-  private readonly schema = schemaOf(figuresProjection);
+  private readonly schema = servingSchemaOf(figuresProjection);
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,

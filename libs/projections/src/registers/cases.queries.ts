@@ -1,6 +1,6 @@
 import type { CaseCategory } from '@vigil/contract';
 import type { Pool } from 'pg';
-import { schemaOf } from '../projection';
+import { servingSchemaOf } from '../versions/schemas';
 import { CASE_COLUMNS, type CaseRow, type CaseStatus, caseFromRecord, casesProjection } from './cases.projection';
 import { type Page, toPage } from './page';
 import { subtreeCte } from './units.queries';
@@ -19,7 +19,7 @@ export type CaseItem = Omit<CaseRow, 'lastRevision'> & { lastRevision: number };
 
 /** Cases of the unit and every unit under it now, by case id (keyset pagination). */
 export async function listCases(pool: Pool, filter: CaseFilter): Promise<Page<CaseItem>> {
-  const schema = schemaOf(casesProjection);
+  const schema = servingSchemaOf(casesProjection);
   const { rows } = await pool.query(
     `WITH RECURSIVE ${subtreeCte()}
      SELECT ${CASE_COLUMNS} FROM ${schema}.cases

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { schemaOf } from '../projection';
+import { servingSchemaOf } from '../versions/schemas';
 import {
   HOTSPOT_COLUMNS,
   type HotspotRow,
@@ -22,7 +22,7 @@ export type HotspotItem = Omit<HotspotRow, 'lastRevision'> & { lastRevision: num
 
 /** Hotspots of the unit and every unit under it now, by hotspot id (keyset pagination). */
 export async function listHotspots(pool: Pool, filter: HotspotFilter): Promise<Page<HotspotItem>> {
-  const schema = schemaOf(hotspotsProjection);
+  const schema = servingSchemaOf(hotspotsProjection);
   const { rows } = await pool.query(
     `WITH RECURSIVE ${subtreeCte()}
      SELECT ${HOTSPOT_COLUMNS} FROM ${schema}.hotspots

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { schemaOf } from '../projection';
+import { servingSchemaOf } from '../versions/schemas';
 import { unitsProjection } from './units.projection';
 
 const MAX_TREE_DEPTH = 16;
@@ -7,7 +7,7 @@ const MAX_TREE_DEPTH = 16;
 /** Is `unitId` the scope root itself or somewhere under it, in the current tree (walks up from `unitId`)? */
 export async function isWithinScope(pool: Pool, scopeRoot: string, unitId: string): Promise<boolean> {
   if (unitId === scopeRoot) return true;
-  const schema = schemaOf(unitsProjection);
+  const schema = servingSchemaOf(unitsProjection);
   const { rows } = await pool.query<{ within: boolean }>(
     `WITH RECURSIVE ancestors (unit_id, depth) AS (
        SELECT parent_unit_id, 1 FROM ${schema}.units WHERE unit_id = $1
@@ -23,7 +23,7 @@ export async function isWithinScope(pool: Pool, scopeRoot: string, unitId: strin
 
 /** SQL of the unit and every unit under it now, as a CTE named `subtree (unit_id)`; `$1` is the unit. */
 export function subtreeCte(): string {
-  const schema = schemaOf(unitsProjection);
+  const schema = servingSchemaOf(unitsProjection);
   return `subtree (unit_id) AS (
     SELECT $1::text
     UNION

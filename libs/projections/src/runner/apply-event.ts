@@ -1,12 +1,13 @@
 import type { StoredEvent } from '@vigil/contract';
 import type { Pool } from 'pg';
-import { type Projection, schemaOf } from '../projection';
+import type { Projection } from '../projection';
+import { liveVersion, lockLiveVersionShared } from '../versions';
 import { lockAppliedRevisions, saveAppliedRevisions } from './stream-revisions';
 
 export type ApplyEventOutcome = { status: 'applied' } | { status: 'skipped'; reason: string };
 
 /**
- * One event into a projection outside the consumer (a dead letter retried by an operator), in one
+ * One event into a projection's live version outside the consumer (a dead letter retried by an operator), in one
  * transaction with its stream's guard row. An event set aside as unapplicable was already stepped
  * over by the guard, so `pastGuard` applies it anyway; otherwise it must be the stream's next revision.
  * `UnapplicableEventError` and any other failure roll back and propagate.
@@ -16,11 +17,13 @@ export async function applyEventOutsideConsumer(
   projection: Projection,
   event: StoredEvent,
   pastGuard: boolean,
-  schema = schemaOf(projection),
 ): Promise<ApplyEventOutcome> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
+    await lockLiveVersionShared(client, projection.name);
+    const schema = (await liveVersion(client, projection.name))?.schema;
+    if (!schema) throw new Error(`projection ${projection.name} has no live version`);
     const applied = (await lockAppliedRevisions(client, schema, [event.streamId])).get(event.streamId) ?? -1n;
     const next = applied + 1n;
     if (!pastGuard && event.revision !== next) {

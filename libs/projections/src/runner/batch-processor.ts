@@ -1,6 +1,7 @@
 import type { KafkaMessage } from 'kafkajs';
-import type { Pool } from 'pg';
-import { type Projection, schemaOf } from '../projection';
+import type { Pool, PoolClient } from 'pg';
+import type { Projection } from '../projection';
+import { liveVersion, lockLiveVersionShared } from '../versions';
 import { applyWithFallback } from './apply-with-fallback';
 import { decodeMessage } from './decode-message';
 import type { DeadLetter, DeliveredEvent } from './delivered-event';
@@ -24,15 +25,11 @@ export interface DeadLetterSink {
  * offsets only after this resolves.
  */
 export class BatchProcessor {
-  private readonly schema: string;
-
   constructor(
     private readonly pool: Pool,
     private readonly projection: Projection,
     private readonly deadLetters: DeadLetterSink,
-  ) {
-    this.schema = schemaOf(projection);
-  }
+  ) {}
 
   async process(topic: string, partition: number, messages: readonly KafkaMessage[]): Promise<BatchOutcome> {
     const delivered: DeliveredEvent[] = [];
@@ -50,19 +47,20 @@ export class BatchProcessor {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
+      const schema = await this.liveSchema(client);
       const streamIds = [...new Set(delivered.map((item) => item.event.streamId))];
-      const applied = await lockAppliedRevisions(client, this.schema, streamIds);
+      const applied = await lockAppliedRevisions(client, schema, streamIds);
       const selection = selectNextEvents(delivered, applied);
       const outcome = await applyWithFallback(
         client,
         this.projection,
-        this.schema,
+        schema,
         selection.next.map((item) => item.event),
       );
       // An unapplicable event is consumed (dead-lettered): the stream moves past it, unlike a gap.
       const moved = new Map<string, { revision: bigint; position: bigint }>();
       for (const { event } of selection.next) moved.set(event.streamId, { revision: event.revision, position: event.position });
-      await saveAppliedRevisions(client, this.schema, moved);
+      await saveAppliedRevisions(client, schema, moved);
 
       const originals = new Map(selection.next.map((item) => [item.event, item.original]));
       const unapplicable = outcome.unapplicable.map(({ event, reason }) => ({ reason, original: originals.get(event)! }));
@@ -76,5 +74,13 @@ export class BatchProcessor {
     } finally {
       client.release();
     }
+  }
+
+  /** Resolved in each batch's transaction, under the lock a rebuild's switch takes exclusively. */
+  private async liveSchema(client: PoolClient): Promise<string> {
+    await lockLiveVersionShared(client, this.projection.name);
+    const live = await liveVersion(client, this.projection.name);
+    if (!live) throw new Error(`projection ${this.projection.name} has no live version`);
+    return live.schema;
   }
 }

@@ -1,32 +1,49 @@
 import type { Pool } from 'pg';
-import { type Projection, schemaOf } from '../projection';
+import type { Projection } from '../projection';
+import {
+  createVersionTables,
+  liveVersion,
+  lockLiveVersionExclusive,
+  nextVersionNumber,
+  pointServingViews,
+  versionSchemaOf,
+} from '../versions';
+
+/** The live version was built by other code: applying this code's events to it would mix meanings. */
+export class RebuildRequiredError extends Error {
+  constructor(projection: Projection, builtBy: number) {
+    super(
+      `projection ${projection.name}: the live version was built by code version ${builtBy}, this code is version ` +
+        `${projection.version}; run \`vigil projections rebuild ${projection.name}\``,
+    );
+    this.name = 'RebuildRequiredError';
+  }
+}
 
 /**
- * Creates the projection's schema, its tables and its guard table, and records the version in
- * `projection_versions`: live when no other version of it is, otherwise left to a rebuild to switch.
- * Serialised by an advisory lock, since concurrent `CREATE … IF NOT EXISTS` may still collide.
+ * Makes sure the projection has a live version and returns its schema: the first start builds one
+ * (empty, filled by the consumer); later starts make sure its tables and the serving views exist.
+ * Serialised with other starts and with version switches by the projection's lock.
  */
 export async function prepareProjection(pool: Pool, projection: Projection): Promise<string> {
-  const schema = schemaOf(projection);
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [schema]);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    await client.query(
-      `CREATE TABLE IF NOT EXISTS ${schema}.applied_streams (stream_id text PRIMARY KEY, revision bigint NOT NULL)`,
-    );
-    // The log position of each stream's last applied event: what `vigil projections status` reports.
-    await client.query(`ALTER TABLE ${schema}.applied_streams ADD COLUMN IF NOT EXISTS position bigint NOT NULL DEFAULT 0`);
-    await projection.createTables(client, schema);
-    await client.query(
-      `INSERT INTO projection_versions (projection, version, schema_name, state, switched_at)
-       SELECT $1, $2, $3, live.state, CASE live.state WHEN 'live' THEN now() END
-       FROM (SELECT CASE WHEN EXISTS (SELECT 1 FROM projection_versions WHERE projection = $1 AND state = 'live')
-                    THEN 'rebuilding' ELSE 'live' END AS state) AS live
-       ON CONFLICT DO NOTHING`,
-      [projection.name, projection.version, schema],
-    );
+    await lockLiveVersionExclusive(client, projection.name);
+    const live = await liveVersion(client, projection.name);
+    if (live && live.codeVersion !== projection.version) throw new RebuildRequiredError(projection, live.codeVersion);
+    let schema = live?.schema;
+    if (!schema) {
+      const version = await nextVersionNumber(client, projection.name, projection.version);
+      schema = versionSchemaOf(projection.name, version);
+      await client.query(
+        `INSERT INTO projection_versions (projection, version, schema_name, state, code_version, switched_at)
+         VALUES ($1, $2, $3, 'live', $4, now())`,
+        [projection.name, version, schema, projection.version],
+      );
+    }
+    await createVersionTables(client, projection, schema);
+    await pointServingViews(client, projection.name, schema);
     await client.query('COMMIT');
     return schema;
   } catch (error) {

@@ -3,6 +3,8 @@ import type { Pool } from 'pg';
 
 export interface ProjectionVersionStatus {
   version: number;
+  /** The projection code version that built it. */
+  codeVersion: number;
   schema: string;
   state: string;
   reason: string | null;
@@ -20,13 +22,23 @@ export async function projectionStatus(
   categories: readonly Category[],
   now = new Date(),
 ): Promise<ProjectionVersionStatus[]> {
-  const { rows } = await pool.query<{ version: number; schema_name: string; state: string; reason: string | null }>(
-    'SELECT version, schema_name, state, reason FROM projection_versions WHERE projection = $1 ORDER BY version',
+  const { rows } = await pool.query<{
+    version: number;
+    schema_name: string;
+    state: string;
+    reason: string | null;
+    code_version: number;
+    rebuild_position: string | null;
+  }>(
+    `SELECT version, schema_name, state, reason, code_version, rebuild_position::text AS rebuild_position
+     FROM projection_versions WHERE projection = $1 ORDER BY version`,
     [name],
   );
   const statuses: ProjectionVersionStatus[] = [];
   for (const row of rows) {
-    const last = await lastPosition(pool, row.schema_name);
+    // A rebuild has read the whole log up to its position; a live version is as far as its last applied event.
+    const unfinished = row.state === 'rebuilding' || row.state === 'failed';
+    const last = unfinished && row.rebuild_position !== null ? row.rebuild_position : await lastPosition(pool, row.schema_name);
     const lag = await pool.query<{ events: string; oldest: Date | null }>(
       `SELECT count(*)::text AS events, min(e.recorded_at) AS oldest
        FROM events e JOIN streams s ON s.stream_id = e.stream_id
@@ -36,6 +48,7 @@ export async function projectionStatus(
     const oldest = lag.rows[0]?.oldest;
     statuses.push({
       version: row.version,
+      codeVersion: row.code_version,
       schema: row.schema_name,
       state: row.state,
       reason: row.reason,

@@ -1,0 +1,2 @@
+export * from './rebuild-projections';
+export type { SwitchedVersion } from './switch-versions';

@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import type { StoredEvent } from '@vigil/contract';
+import { type EventToAppend, PostgresEventStore } from '@vigil/event-store';
+import type { KafkaMessage } from 'kafkajs';
+import { Pool, type PoolClient } from 'pg';
+import type { Projection } from '../projection';
+import { BatchProcessor } from '../runner/batch-processor';
+import { prepareProjection } from '../runner/prepare-projection';
+import { servingSchemaOf, tryLockRebuild, unlockRebuild, versionsOf } from '../versions';
+import { RebuildAlreadyRunningError, RebuildInterruptedError, rebuildProjections } from './rebuild-projections';
+
+// Blue/green rebuild from the PostgreSQL event store (ARCHITECTURE.md guarantee 5), against the real
+// database. The projection under test counts the cases opened per unit of this run's units only, so
+// the other specs' events in the shared store do not move its figures.
+describe('rebuildProjections', () => {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 6 });
+  const store = new PostgresEventStore(pool);
+  afterAll(() => pool.end());
+
+  /** Opened cases per unit, for units whose id starts with `tag`; `failOn` makes apply throw for one case. */
+  const casesPerUnit = (tag: string, behaviour: { failOn?: string } = {}): Projection => ({
+    name: `rb_${tag.toLowerCase()}`,
+    version: 1,
+    categories: ['cases'],
+    createTables: async (client: PoolClient, schema: string) => {
+      await client.query(`CREATE TABLE IF NOT EXISTS ${schema}.opened (unit_id text PRIMARY KEY, cases int NOT NULL)`);
+    },
+    apply: async (client: PoolClient, schema: string, events: readonly StoredEvent[]) => {
+      const units: string[] = [];
+      for (const event of events) {
+        if (event.type !== 'CaseOpened' || !event.data.unitId.startsWith(tag)) continue;
+        if (event.data.caseId === behaviour.failOn) throw new Error(`cannot apply ${event.data.caseId}`);
+        units.push(event.data.unitId);
+      }
+      if (units.length === 0) return;
+      await client.query(
+        `INSERT INTO ${schema}.opened (unit_id, cases) SELECT unit_id, count(*) FROM unnest($1::text[]) AS u (unit_id) GROUP BY unit_id
+         ON CONFLICT (unit_id) DO UPDATE SET cases = opened.cases + excluded.cases`,
+        [units],
+      );
+    },
+  });
+
+  const opened = (caseId: string, unitId: string): EventToAppend => ({
+    envelope: {
+      eventId: randomUUID(),
+      type: 'CaseOpened',
+      occurredAt: '2024-03-01T08:00:00Z',
+      data: { caseId, unitId, category: 'drugs', severity: 'serious' },
+    },
+    principal: { role: 'upstream', unit: unitId },
+  });
+
+  /** Opens `count` cases spread over three units of the tag; returns the stored events. */
+  async function openCases(tag: string, count: number, offset = 0): Promise<StoredEvent[]> {
+    const stored: StoredEvent[] = [];
+    for (let i = offset; i < offset + count; i += 1) {
+      const caseId = `${tag}-C${i}`;
+      await store.appendMany([
+        { streamId: `case-${caseId}`, expectedRevision: 'no_stream', events: [opened(caseId, `${tag}-U${i % 3}`)] },
+      ]);
+      stored.push(...(await store.readStream(`case-${caseId}`)));
+    }
+    return stored;
+  }
+
+  const asMessages = (events: readonly StoredEvent[]): KafkaMessage[] =>
+    events.map(
+      (event, offset) =>
+        ({
+          key: Buffer.from(event.streamId),
+          value: Buffer.from(JSON.stringify({ ...event, revision: String(event.revision), position: String(event.position) })),
+          offset: String(offset),
+        }) as unknown as KafkaMessage,
+    );
+
+  /** What queries see: the serving schema's view. */
+  async function served(projection: Projection): Promise<Record<string, number>> {
+    const { rows } = await pool.query<{ unit_id: string; cases: number }>(
+      `SELECT unit_id, cases FROM ${servingSchemaOf(projection)}.opened ORDER BY unit_id`,
+    );
+    return Object.fromEntries(rows.map((row) => [row.unit_id, row.cases]));
+  }
+
+  const states = async (projection: Projection) =>
+    (await versionsOf(pool, projection.name)).map((v) => ({ version: v.version, state: v.state }));
+
+  it('fills a new version from the store while the live one serves, switches, and the consumer continues on it', async () => {
+    const tag = `RB${randomUUID().slice(0, 6).toUpperCase()}`;
+    const projection = casesPerUnit(tag);
+    await prepareProjection(pool, projection);
+    const events = await openCases(tag, 9);
+    const consumer = new BatchProcessor(pool, projection, { publish: async () => undefined });
+    // The live consumer has applied only the first four events so far.
+    await consumer.process('t', 0, asMessages(events.slice(0, 4)));
+    expect(await served(projection)).toEqual({ [`${tag}-U0`]: 2, [`${tag}-U1`]: 1, [`${tag}-U2`]: 1 });
+
+    const phases: string[] = [];
+    const rebuilt = await rebuildProjections({
+      pool,
+      store,
+      projections: [projection],
+      pageSize: 500,
+      onProgress: (progress) => phases.push(progress.phase),
+    });
+
+    expect(rebuilt).toEqual([{ name: projection.name, version: 2, previousVersion: 1, resumed: false, unapplicable: 0 }]);
+    expect(phases).toContain('reading');
+    expect(phases.slice(-2)).toEqual(['switching', 'done']);
+    expect(await states(projection)).toEqual([{ version: 2, state: 'live' }]);
+    const v1 = await pool.query(`SELECT 1 FROM information_schema.schemata WHERE schema_name = $1`, [`rm_${projection.name}_v1`]);
+    expect(v1.rowCount).toBe(0);
+    expect(await served(projection)).toEqual({ [`${tag}-U0`]: 3, [`${tag}-U1`]: 3, [`${tag}-U2`]: 3 });
+
+    // The consumer goes on where Kafka left it: redelivered events are skipped, new ones counted once.
+    const later = await openCases(tag, 2, 9);
+    await consumer.process('t', 0, asMessages([...events.slice(4), ...later]));
+    expect(await served(projection)).toEqual({ [`${tag}-U0`]: 4, [`${tag}-U1`]: 4, [`${tag}-U2`]: 3 });
+  });
+
+  it('stops when interrupted, leaving the live version serving, and resumes where its last page committed', async () => {
+    const tag = `RB${randomUUID().slice(0, 6).toUpperCase()}`;
+    const projection = casesPerUnit(tag);
+    await prepareProjection(pool, projection);
+    await openCases(tag, 6);
+    const abort = new AbortController();
+    let pages = 0;
+    await expect(
+      rebuildProjections({
+        pool,
+        store,
+        projections: [projection],
+        pageSize: 3,
+        signal: abort.signal,
+        onProgress: () => {
+          pages += 1;
+          if (pages === 2) abort.abort();
+        },
+      }),
+    ).rejects.toBeInstanceOf(RebuildInterruptedError);
+
+    const [live, rebuilding] = await versionsOf(pool, projection.name);
+    expect(live).toMatchObject({ version: 1, state: 'live' });
+    expect(rebuilding).toMatchObject({ version: 2, state: 'rebuilding' });
+    expect(rebuilding!.rebuildPosition! > 0n).toBe(true);
+    expect(await served(projection)).toEqual({}); // the live version (never fed in this test) still answers
+
+    const resumed = await rebuildProjections({ pool, store, projections: [projection], pageSize: 1_000, keep: true });
+    expect(resumed).toEqual([{ name: projection.name, version: 2, previousVersion: 1, resumed: true, unapplicable: 0 }]);
+    expect(await served(projection)).toEqual({ [`${tag}-U0`]: 2, [`${tag}-U1`]: 2, [`${tag}-U2`]: 2 });
+    expect(await states(projection)).toEqual([
+      { version: 1, state: 'retired' },
+      { version: 2, state: 'live' },
+    ]);
+  });
+
+  it('marks a rebuild that fails as failed with the reason, leaves the live version, and a fixed run resumes it', async () => {
+    const tag = `RB${randomUUID().slice(0, 6).toUpperCase()}`;
+    const broken = casesPerUnit(tag, { failOn: `${tag}-C4` });
+    await prepareProjection(pool, broken);
+    await openCases(tag, 6);
+
+    await expect(rebuildProjections({ pool, store, projections: [broken], pageSize: 2 })).rejects.toThrow(
+      `cannot apply ${tag}-C4`,
+    );
+    const [, failed] = await versionsOf(pool, broken.name);
+    expect(failed).toMatchObject({ version: 2, state: 'failed' });
+    const reason = await pool.query('SELECT reason FROM projection_versions WHERE projection = $1 AND version = 2', [
+      broken.name,
+    ]);
+    expect(reason.rows[0].reason).toBe(`cannot apply ${tag}-C4`);
+    expect(await states(broken)).toEqual([
+      { version: 1, state: 'live' },
+      { version: 2, state: 'failed' },
+    ]);
+
+    const fixed = casesPerUnit(tag);
+    const [result] = await rebuildProjections({ pool, store, projections: [fixed] });
+    expect(result).toMatchObject({ version: 2, resumed: true });
+    expect(await served(fixed)).toEqual({ [`${tag}-U0`]: 2, [`${tag}-U1`]: 2, [`${tag}-U2`]: 2 });
+  });
+
+  it('refuses to run two rebuilds of one projection at once', async () => {
+    const projection = casesPerUnit(`RB${randomUUID().slice(0, 6).toUpperCase()}`);
+    await prepareProjection(pool, projection);
+    const other = await pool.connect();
+    try {
+      expect(await tryLockRebuild(other, projection.name)).toBe(true);
+      await expect(rebuildProjections({ pool, store, projections: [projection] })).rejects.toBeInstanceOf(
+        RebuildAlreadyRunningError,
+      );
+      expect(await states(projection)).toEqual([{ version: 1, state: 'live' }]);
+    } finally {
+      await unlockRebuild(other, projection.name);
+      other.release();
+    }
+  });
+});

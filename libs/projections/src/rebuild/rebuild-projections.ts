@@ -1,0 +1,160 @@
+import type { EventStore } from '@vigil/event-store';
+import type { Pool, PoolClient } from 'pg';
+import type { Projection } from '../projection';
+import { tryLockRebuild, unlockRebuild } from '../versions';
+import { applyPage } from './apply-page';
+import { markRebuildFailed, openRebuildTarget, type RebuildTarget } from './rebuild-target';
+import { dropVersion, type SwitchedVersion, switchVersions } from './switch-versions';
+
+export interface RebuildProgress {
+  readonly phase: 'reading' | 'switching' | 'done';
+  /** Log position the slowest target has reached, and the head of the log when last looked at. */
+  readonly position: bigint;
+  readonly head: bigint;
+  /** Where this run started reading (progress is `position - startedFrom` of `head - startedFrom`). */
+  readonly startedFrom: bigint;
+  /** Events applied to the new versions so far by this run, across projections. */
+  readonly applied: number;
+}
+
+export interface RebuildOptions {
+  readonly pool: Pool;
+  readonly store: EventStore;
+  readonly projections: readonly Projection[];
+  /** Keep the previous live version's tables (state `retired`) instead of dropping them. */
+  readonly keep?: boolean;
+  /** Events read from the store per page (one transaction per page). */
+  readonly pageSize?: number;
+  /** Aborting stops after the page in flight; the live versions are untouched and a new run resumes. */
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: RebuildProgress) => void;
+}
+
+export interface RebuiltProjection {
+  readonly name: string;
+  readonly version: number;
+  readonly previousVersion: number | null;
+  readonly resumed: boolean;
+  readonly unapplicable: number;
+}
+
+export class RebuildInterruptedError extends Error {
+  constructor() {
+    super('rebuild interrupted; the live versions are untouched, run it again to resume');
+    this.name = 'RebuildInterruptedError';
+  }
+}
+
+export class RebuildAlreadyRunningError extends Error {
+  constructor(name: string) {
+    super(`a rebuild of ${name} is already running`);
+    this.name = 'RebuildAlreadyRunningError';
+  }
+}
+
+const DEFAULT_PAGE_SIZE = 5_000;
+
+/**
+ * Blue/green rebuild of projections from the event store (never from Kafka, whose retention may be
+ * shorter): fills a new version of each from the log in large pages (reading it once for all of
+ * them), catches up with what was appended meanwhile, then switches atomically (`switchVersions`).
+ */
+export async function rebuildProjections(options: RebuildOptions): Promise<RebuiltProjection[]> {
+  const { pool, store, projections } = options;
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const lockClient = await pool.connect();
+  const locked: string[] = [];
+  const targets: RebuildTarget[] = [];
+  try {
+    for (const projection of projections) {
+      if (!(await tryLockRebuild(lockClient, projection.name))) throw new RebuildAlreadyRunningError(projection.name);
+      locked.push(projection.name);
+    }
+    for (const projection of projections) targets.push(await openRebuildTarget(pool, projection));
+    try {
+      await readToHead(options, targets, pageSize);
+      const head = await store.headPosition();
+      options.onProgress?.({ phase: 'switching', ...positions(targets, head), applied: 0 });
+      const switched = await switchVersions(pool, store, targets, pageSize);
+      await dropRetired(pool, switched, options.keep ?? false);
+      options.onProgress?.({ phase: 'done', ...positions(targets, head), applied: 0 });
+      return targets.map((target) => rebuilt(target, switched));
+    } catch (error) {
+      if (!(error instanceof RebuildInterruptedError)) {
+        const reason = error instanceof Error ? error.message : String(error);
+        for (const target of targets) await markRebuildFailed(pool, target, reason).catch(() => undefined);
+      }
+      throw error;
+    }
+  } finally {
+    await unlockAll(lockClient, locked);
+  }
+}
+
+/** Pages of the log, one transaction each, until a page comes back short: the head is near. */
+async function readToHead(options: RebuildOptions, targets: RebuildTarget[], pageSize: number): Promise<void> {
+  const { pool, store, signal, onProgress } = options;
+  const startedFrom = lowestPosition(targets);
+  let from = startedFrom;
+  let head = await store.headPosition();
+  let applied = 0;
+  for (;;) {
+    if (signal?.aborted) throw new RebuildInterruptedError();
+    const page = await store.readAll(from, pageSize);
+    if (page.events.length === 0) return;
+    applied += await inTransaction(pool, (client) => applyPage(client, targets, page.events, page.nextPosition));
+    for (const target of targets) if (page.nextPosition > target.position) target.position = page.nextPosition;
+    from = page.nextPosition;
+    if (from > head) head = await store.headPosition();
+    onProgress?.({ phase: 'reading', position: from, head, startedFrom, applied });
+    if (page.events.length < pageSize) return;
+  }
+}
+
+async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function dropRetired(pool: Pool, switched: readonly SwitchedVersion[], keep: boolean): Promise<void> {
+  if (keep) return;
+  for (const { name, previous } of switched) if (previous) await dropVersion(pool, name, previous);
+}
+
+async function unlockAll(client: PoolClient, names: readonly string[]): Promise<void> {
+  try {
+    for (const name of names) await unlockRebuild(client, name);
+    client.release();
+  } catch (error) {
+    client.release(error instanceof Error ? error : true);
+  }
+}
+
+const lowestPosition = (targets: readonly RebuildTarget[]) =>
+  targets.reduce((lowest, t) => (t.position < lowest ? t.position : lowest), targets[0]?.position ?? 0n);
+
+const positions = (targets: readonly RebuildTarget[], head: bigint) => {
+  const position = lowestPosition(targets);
+  return { position, head: head > position ? head : position, startedFrom: position };
+};
+
+function rebuilt(target: RebuildTarget, switched: readonly SwitchedVersion[]): RebuiltProjection {
+  const mine = switched.find((s) => s.name === target.projection.name);
+  return {
+    name: target.projection.name,
+    version: target.version,
+    previousVersion: mine?.previous?.version ?? null,
+    resumed: target.resumed,
+    unapplicable: target.unapplicable,
+  };
+}

@@ -1,0 +1,87 @@
+import type { EventStore } from '@vigil/event-store';
+import type { Pool } from 'pg';
+import { liveVersion, lockLiveVersionExclusive, pointServingViews } from '../versions';
+import { applyPage } from './apply-page';
+import type { RebuildTarget } from './rebuild-target';
+
+export interface SwitchedVersion {
+  readonly name: string;
+  readonly version: number;
+  readonly previous: { version: number; schema: string } | null;
+}
+
+/**
+ * The atomic switch: holding each projection's lock exclusively (the live consumers' batches in
+ * flight finish first, the next ones wait), applies the last events appended since the rebuild's
+ * final page, then makes the rebuilt versions live and points the serving views at them, all in
+ * one transaction. The previous live version becomes `retired`; the caller drops it unless kept.
+ */
+export async function switchVersions(
+  pool: Pool,
+  store: EventStore,
+  targets: readonly RebuildTarget[],
+  pageSize: number,
+): Promise<SwitchedVersion[]> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const ordered = [...targets].sort((a, b) => a.projection.name.localeCompare(b.projection.name));
+    for (const target of ordered) await lockLiveVersionExclusive(client, target.projection.name);
+
+    let from = targets.reduce((lowest, t) => (t.position < lowest ? t.position : lowest), targets[0]!.position);
+    for (;;) {
+      const page = await store.readAll(from, pageSize);
+      if (page.events.length === 0) break;
+      await applyPage(client, targets, page.events, page.nextPosition);
+      from = page.nextPosition;
+    }
+
+    const switched: SwitchedVersion[] = [];
+    for (const target of ordered) {
+      const name = target.projection.name;
+      const previous = await liveVersion(client, name);
+      if (previous)
+        await client.query(`UPDATE projection_versions SET state = 'retired' WHERE projection = $1 AND version = $2`, [
+          name,
+          previous.version,
+        ]);
+      await client.query(
+        `UPDATE projection_versions SET state = 'live', reason = NULL, switched_at = now() WHERE projection = $1 AND version = $2`,
+        [name, target.version],
+      );
+      await pointServingViews(client, name, target.schema);
+      switched.push({
+        name,
+        version: target.version,
+        previous: previous ? { version: previous.version, schema: previous.schema } : null,
+      });
+    }
+    await client.query('COMMIT');
+    for (const target of targets) target.position = from > target.position ? from : target.position;
+    return switched;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Drops a retired version's tables (after the switch, when not kept). */
+export async function dropVersion(pool: Pool, name: string, version: { version: number; schema: string }): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`DROP SCHEMA IF EXISTS ${version.schema} CASCADE`);
+    await client.query(`DELETE FROM projection_versions WHERE projection = $1 AND version = $2 AND state = 'retired'`, [
+      name,
+      version.version,
+    ]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

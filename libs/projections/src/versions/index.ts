@@ -1,0 +1,5 @@
+export * from './schemas';
+export * from './projection-lock';
+export * from './version-rows';
+export * from './serving-views';
+export * from './version-tables';
