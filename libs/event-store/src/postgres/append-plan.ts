@@ -32,7 +32,8 @@ export interface AppendPlan {
 }
 
 /**
- * Pure planning of an append, given the log head, the stored events with the same ids and the
+ * Pure planning of an append, given the log head (`0n` to number the new events 1, 2, … relative
+ * to a head not known yet, see `placeAfter`), the stored events with the same ids and the
  * streams' current revisions. Throws WrongExpectedRevisionError when a write with new events
  * finds its stream elsewhere than expected.
  */
@@ -81,4 +82,16 @@ function assertExpected(streamId: string, expected: ExpectedRevision, actual: bi
   if (expected === 'any') return;
   const ok = expected === 'no_stream' ? actual === undefined : expected === 'exists' ? actual !== undefined : actual === expected;
   if (!ok) throw new WrongExpectedRevisionError(streamId, expected, actual ?? 'no_stream');
+}
+
+/**
+ * The outcomes of a plan made at head `0n`, once its rows were placed after `head`: its new events,
+ * and the repeats within the call that answer as their duplicates, move by `head`. Events stored
+ * before the call keep their positions.
+ */
+export function placeAfter(plan: AppendPlan, head: bigint): AppendOutcome[] {
+  const planned = new Set(plan.rows.map((row) => row.eventId));
+  return plan.outcomes.map((outcome) =>
+    outcome.status !== 'conflict' && planned.has(outcome.eventId) ? { ...outcome, position: outcome.position + head } : outcome,
+  );
 }

@@ -1,5 +1,4 @@
 import type { StoredEvent } from '@vigil/contract';
-import { categoryOfStream } from '@vigil/contract';
 import type { Pool, PoolClient } from 'pg';
 import type {
   AppendOutcome,
@@ -10,41 +9,53 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
-import { type ExistingEvent, planAppend, type NewRow } from './append-plan';
+import { type AppendPlan, type ExistingEvent, placeAfter, planAppend } from './append-plan';
+import {
+  APPEND_STATE_SQL,
+  type AppendStateRow,
+  isUniqueViolation,
+  PLACE_ROWS_SQL,
+  placeRowsParams,
+  toAppendState,
+} from './append-sql';
 import { EVENT_COLUMNS, type EventRow, toStoredEvent } from './rows';
 import { PostgresSubscription } from './postgres-subscription';
 import { SERIALIZED_PAGE_SQL, type SerializedRow, toSerializedEvent } from './serialized-rows';
 
 export const EVENTS_CHANNEL = 'vigil_events';
+const OPTIMISTIC_ATTEMPTS = 3;
 
 /**
- * The default event store. Every append takes the single row lock on `event_log_head` first:
- * positions are then handed out, and committed, in order — the global log never shows a
- * position before every lower one is visible. A whole batch is one transaction.
+ * The default event store. Every append writes under the single row lock on `event_log_head`:
+ * positions are handed out, and committed, in order — the global log never shows a position
+ * before every lower one is visible. A whole batch is one statement (see `PLACE_ROWS_SQL`): it
+ * is planned from a read made without the lock, and the lock is held only while PostgreSQL
+ * writes, never across a round trip to Node.
  */
 export class PostgresEventStore implements EventStore {
+  /**
+   * @param optimisticAttempts appends tried without the lock before one takes it first (0: always
+   *   locked; tests use it to cover that path).
+   */
   constructor(
     private readonly pool: Pool,
     private readonly clock: () => Date = () => new Date(),
+    private readonly optimisticAttempts = OPTIMISTIC_ATTEMPTS,
   ) {}
 
   async appendMany(writes: StreamWrite[]): Promise<AppendOutcome[]> {
     if (writes.every((write) => write.events.length === 0)) return [];
-    return this.transaction(async (client) => {
-      const head = await client.query<{ position: string }>('SELECT position FROM event_log_head FOR UPDATE');
-      const eventIds = writes.flatMap((write) => write.events.map((event) => event.envelope.eventId));
-      const streamIds = [...new Set(writes.map((write) => write.streamId))];
-      const [existing, revisions] = await Promise.all([this.existing(client, eventIds), this.revisions(client, streamIds)]);
-      const plan = planAppend(writes, BigInt(head.rows[0]!.position), existing, revisions);
-      if (plan.rows.length > 0) {
-        await this.insertEvents(client, plan.rows, this.clock());
-        await this.upsertStreams(client, plan.streamRevisions);
-        const last = plan.rows[plan.rows.length - 1]!.position;
-        await client.query('UPDATE event_log_head SET position = $1', [last.toString()]);
-        await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, last.toString()]);
+    const keys = appendKeys(writes);
+    for (let attempt = 0; attempt < this.optimisticAttempts; attempt += 1) {
+      const plan = planAppend(writes, 0n, ...(await this.appendState(this.pool, keys)));
+      if (plan.rows.length === 0) return plan.outcomes;
+      try {
+        return placeAfter(plan, await this.place(this.pool, plan));
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
       }
-      return plan.outcomes;
-    });
+    }
+    return this.appendLocked(writes, keys);
   }
 
   async findByEventIds(eventIds: string[]): Promise<Map<string, StoredEvent>> {
@@ -133,64 +144,42 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  private async existing(client: PoolClient, eventIds: string[]): Promise<Map<string, ExistingEvent>> {
-    const { rows } = await client.query<{
-      event_id: string;
-      stream_id: string;
-      revision: string;
-      position: string;
-      content_hash: string;
-    }>('SELECT event_id, stream_id, revision, position, content_hash FROM events WHERE event_id = ANY($1::uuid[])', [eventIds]);
-    return new Map(
-      rows.map((row) => [
-        row.event_id,
-        {
-          streamId: row.stream_id,
-          revision: BigInt(row.revision),
-          position: BigInt(row.position),
-          contentHash: row.content_hash,
-        },
-      ]),
-    );
+  /**
+   * The fallback when other writers keep getting in between the read and the write of an append:
+   * the head lock first, then the read, so nothing can come between them.
+   */
+  private appendLocked(writes: StreamWrite[], keys: AppendKeys): Promise<AppendOutcome[]> {
+    return this.transaction(async (client) => {
+      await client.query('SELECT position FROM event_log_head FOR UPDATE');
+      const plan = planAppend(writes, 0n, ...(await this.appendState(client, keys)));
+      if (plan.rows.length === 0) return plan.outcomes;
+      return placeAfter(plan, await this.place(client, plan));
+    });
   }
 
-  private async revisions(client: PoolClient, streamIds: string[]): Promise<Map<string, bigint>> {
-    const { rows } = await client.query<{ stream_id: string; revision: string }>(
-      'SELECT stream_id, revision FROM streams WHERE stream_id = ANY($1::text[])',
-      [streamIds],
-    );
-    return new Map(rows.map((row) => [row.stream_id, BigInt(row.revision)]));
+  private async appendState(db: Queryable, keys: AppendKeys): Promise<[Map<string, ExistingEvent>, Map<string, bigint>]> {
+    const { rows } = await db.query<AppendStateRow>(APPEND_STATE_SQL, [keys.eventIds, keys.streamIds]);
+    const { existing, revisions } = toAppendState(rows);
+    return [existing, revisions];
   }
 
-  /** One statement for the whole batch: arrays unnested server-side. */
-  private async insertEvents(client: PoolClient, rows: NewRow[], recordedAt: Date): Promise<void> {
-    await client.query(
-      `INSERT INTO events (position, event_id, stream_id, revision, type, occurred_at, recorded_at, data, metadata, content_hash)
-       SELECT p, e, s, r, t, o, $10, d::jsonb, m::jsonb, h
-       FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-         AS u(p, e, s, r, t, o, d, m, h)`,
-      [
-        rows.map((row) => row.position.toString()),
-        rows.map((row) => row.eventId),
-        rows.map((row) => row.streamId),
-        rows.map((row) => row.revision.toString()),
-        rows.map((row) => row.event.envelope.type),
-        rows.map((row) => row.event.envelope.occurredAt),
-        rows.map((row) => JSON.stringify(row.event.envelope.data)),
-        rows.map((row) => JSON.stringify({ ...(row.event.envelope.metadata ?? {}), principal: row.event.principal })),
-        rows.map((row) => row.contentHash),
-        recordedAt,
-      ],
-    );
+  /** Writes the plan's rows after the head; answers the head they were placed after. */
+  private async place(db: Queryable, plan: AppendPlan): Promise<bigint> {
+    const { rows } = await db.query<{ base: string }>(PLACE_ROWS_SQL, placeRowsParams(plan, this.clock(), EVENTS_CHANNEL));
+    return BigInt(rows[0]!.base);
   }
+}
 
-  private async upsertStreams(client: PoolClient, revisions: Map<string, bigint>): Promise<void> {
-    const ids = [...revisions.keys()];
-    await client.query(
-      `INSERT INTO streams (stream_id, category, revision)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])
-       ON CONFLICT (stream_id) DO UPDATE SET revision = EXCLUDED.revision`,
-      [ids, ids.map((id) => categoryOfStream(id)), ids.map((id) => revisions.get(id)!.toString())],
-    );
-  }
+type Queryable = Pick<Pool, 'query'> | PoolClient;
+
+interface AppendKeys {
+  eventIds: string[];
+  streamIds: string[];
+}
+
+function appendKeys(writes: StreamWrite[]): AppendKeys {
+  return {
+    eventIds: writes.flatMap((write) => write.events.map((event) => event.envelope.eventId)),
+    streamIds: [...new Set(writes.map((write) => write.streamId))],
+  };
 }

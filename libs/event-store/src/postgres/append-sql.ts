@@ -1,0 +1,106 @@
+import { categoryOfStream } from '@vigil/contract';
+import type { ExistingEvent, AppendPlan } from './append-plan';
+
+/**
+ * What an append needs to know before it plans: the stored events with the ids it carries and the
+ * current revision of each stream it writes. One round trip, no lock; each id is an index probe
+ * (the subqueries are fenced with OFFSET 0 so the planner cannot turn them into a sequential scan
+ * of a table whose statistics are stale).
+ */
+export const APPEND_STATE_SQL = `
+  SELECT e.event_id::text AS event_id, e.stream_id, e.revision, e.position, e.content_hash
+  FROM unnest($1::uuid[]) AS q(id)
+  CROSS JOIN LATERAL (SELECT event_id, stream_id, revision, position, content_hash FROM events WHERE event_id = q.id OFFSET 0) e
+  UNION ALL
+  SELECT NULL, s.stream_id, s.revision, NULL, NULL
+  FROM unnest($2::text[]) AS q(id)
+  CROSS JOIN LATERAL (SELECT stream_id, revision FROM streams WHERE stream_id = q.id OFFSET 0) s`;
+
+export interface AppendStateRow {
+  /** Null on a stream's row. */
+  event_id: string | null;
+  stream_id: string;
+  revision: string;
+  position: string | null;
+  content_hash: string | null;
+}
+
+export interface AppendState {
+  existing: Map<string, ExistingEvent>;
+  revisions: Map<string, bigint>;
+}
+
+export function toAppendState(rows: readonly AppendStateRow[]): AppendState {
+  const existing = new Map<string, ExistingEvent>();
+  const revisions = new Map<string, bigint>();
+  for (const row of rows) {
+    if (row.event_id === null) revisions.set(row.stream_id, BigInt(row.revision));
+    else
+      existing.set(row.event_id, {
+        streamId: row.stream_id,
+        revision: BigInt(row.revision),
+        position: BigInt(row.position!),
+        contentHash: row.content_hash!,
+      });
+  }
+  return { existing, revisions };
+}
+
+/**
+ * Places the rows of a plan made at head 0 right after the log head, in one statement and so one
+ * implicit transaction: the UPDATE of `event_log_head` takes its row lock and hands out the
+ * positions, every write of the statement joins it (so none happens before the lock), and the lock
+ * is released when the statement commits, with no round trip to the client in between. Positions
+ * therefore stay contiguous and become visible in order (guarantee 4).
+ *
+ * The plan was made from a read without the lock. If another writer got in between, the unique
+ * indexes of `events` say so: revisions are contiguous from 0, so a stream that moved since the
+ * read already holds the revision planned next (stream_id, revision), and an event id stored
+ * meanwhile repeats (event_id). Either fails the whole statement, writing nothing.
+ *
+ * The events travel as one JSON array, which PostgreSQL parses once, rather than as text arrays of
+ * JSON documents escaped value by value.
+ */
+export const PLACE_ROWS_SQL = `
+  WITH head AS (
+    UPDATE event_log_head SET position = position + $3 RETURNING position - $3 AS base, position AS last
+  ), placed AS (
+    INSERT INTO events (position, event_id, stream_id, revision, type, occurred_at, recorded_at, data, metadata, content_hash)
+    SELECT head.base + x.p, x.e, x.s, x.r, x.t, x.o, $2, x.d, x.m, x.h
+    FROM head, jsonb_to_recordset($1::jsonb) AS x(p bigint, e uuid, s text, r bigint, t text, o text, d jsonb, m jsonb, h text)
+  ), moved AS (
+    INSERT INTO streams (stream_id, category, revision)
+    SELECT m.s, m.c, m.r FROM head, unnest($4::text[], $5::text[], $6::bigint[]) AS m(s, c, r)
+    ON CONFLICT (stream_id) DO UPDATE SET revision = EXCLUDED.revision
+  )
+  SELECT base, pg_notify($7, last::text) FROM head`;
+
+/** The parameters of PLACE_ROWS_SQL for a plan made at head 0. */
+export function placeRowsParams(plan: AppendPlan, recordedAt: Date, channel: string): unknown[] {
+  const rows = plan.rows.map((row) => ({
+    p: Number(row.position),
+    e: row.eventId,
+    s: row.streamId,
+    r: row.revision.toString(),
+    t: row.event.envelope.type,
+    o: row.event.envelope.occurredAt,
+    d: row.event.envelope.data,
+    m: { ...(row.event.envelope.metadata ?? {}), principal: row.event.principal },
+    h: row.contentHash,
+  }));
+  const streamIds = [...plan.streamRevisions.keys()];
+  return [
+    JSON.stringify(rows),
+    recordedAt,
+    plan.rows.length,
+    streamIds,
+    streamIds.map((id) => categoryOfStream(id)),
+    streamIds.map((id) => plan.streamRevisions.get(id)!.toString()),
+    channel,
+  ];
+}
+
+/** A unique index of `events` refused the rows: another writer got in between the read and the write. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}
