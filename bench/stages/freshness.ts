@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '@vigil/contract';
 import type { RunningService } from '../harness/service';
+import { processCpuMicros } from '../harness/process-cpu';
 import { waitServiceIdle } from '../harness/service-idle';
 import { formatNumber } from '../report/progress';
 import { percentile } from '../report/stats';
@@ -112,10 +113,14 @@ export async function freshnessStage(context: StageContext): Promise<StageOutcom
   progress.say(
     `freshness: ${formatNumber(RATE)} events/s for ${seconds} s (${warmUpSeconds} s warm-up), posts of ${PER_TICK} every ${TICK_MS} ms, a probe every ${TICK_MS * PROBE_EVERY_TICKS} ms`,
   );
+  const cpuAtStart = processCpuMicros(service.pid) ?? Number.NaN;
   const polling = watchProbes(service, load.probeUnit);
   let tally: Awaited<ReturnType<typeof runLoad>>;
+  let serviceCpuPct: number;
   try {
     tally = await runLoad(service, load, polling.watch, { seconds, warmUpSeconds }, (line) => progress.every(line));
+    // Share of one core the service used under the load: near 100 %, its one thread is the bottleneck.
+    serviceCpuPct = ((processCpuMicros(service.pid) ?? Number.NaN) - cpuAtStart) / (tally.seconds * 10_000);
   } finally {
     await polling.stop(SETTLE_MS);
   }
@@ -133,6 +138,7 @@ export async function freshnessStage(context: StageContext): Promise<StageOutcom
     rate: tally.appended / tally.seconds,
     skippedTicks: tally.skippedTicks,
     post: quantiles(tally.postMs),
+    serviceCpuPct,
     probes: tally.probes,
     register: { seen: register.length, ...quantiles(register) },
     figures: { seen: figures.length, ...quantiles(figures) },

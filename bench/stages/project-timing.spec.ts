@@ -14,6 +14,10 @@ describe('the projector figures', () => {
     expect(spanRate(span('units', 10_000, 1_000, 2_000, 3_000))).toBe(4_000);
   });
 
+  it('give no rate to a projection whose first reading saw everything applied', () => {
+    expect(spanRate(span('hotspots', 269, 1_000, 269, 1_000))).toBeNaN();
+  });
+
   it('rate the log from the first projection starting to the last one finishing, without the first batches', () => {
     const spans = [span('cases', 600, 1_000, 100, 2_000), span('figures', 1_000, 1_500, 300, 5_000)];
     // 400 of 1,600 messages were applied before the span began: 3/4 of the 1,000 events in 4 s.

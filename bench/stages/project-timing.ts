@@ -81,8 +81,12 @@ export async function timeProjections(
   }
 }
 
-/** Messages a projection applied per second between its first and its last reading. */
+/**
+ * Messages a projection applied per second between its first and its last reading; NaN when the
+ * first reading already saw them all (too few to time).
+ */
 export function spanRate(span: ProjectionSpan): number {
+  if (span.atFirst >= span.messages) return Number.NaN;
   return ((span.messages - span.atFirst) * 1000) / Math.max(1, span.last - span.first);
 }
 

@@ -7,6 +7,8 @@ import { overallRate, spanRate, timeProjections } from './project-timing';
 import { fillTopics } from './project-topics';
 import type { StageContext, StageOutcome } from './stage';
 
+const rateText = (rate: number) => (Number.isNaN(rate) ? 'too few to time' : `${formatNumber(rate)}/s`);
+
 /**
  * The projector alone, from full topics: the log (what ingest stored, or N generated events) is
  * published to a namespace of its own first; then an all-in-one service of that namespace starts on
@@ -49,7 +51,7 @@ export async function projectStage(context: StageContext): Promise<StageOutcome>
     );
     progress.say(
       `project: ${formatNumber(events)} events in ${seconds.toFixed(1)} s (${formatNumber(rate)} events/s); ` +
-        spans.map((s) => `${s.name} ${formatNumber(perProjection[s.name]!.rate)}/s`).join(', ') +
+        spans.map((s) => `${s.name} ${rateText(perProjection[s.name]!.rate)}`).join(', ') +
         `; service RSS peak ${formatNumber(running.memory.peakMiB)} MiB`,
     );
     const outcome = {
