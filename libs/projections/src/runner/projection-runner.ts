@@ -95,7 +95,14 @@ export class ProjectionRunner {
       maxWaitTimeInMs: 500,
     });
     this.consumer = consumer;
-    consumer.on(consumer.events.GROUP_JOIN, () => this.status.running());
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      const partitions = Object.values(payload.memberAssignment).reduce((sum, assigned) => sum + assigned.length, 0);
+      this.status.running(partitions);
+      this.logger.info(
+        { projection: this.projection.name, assignment: payload.memberAssignment, isLeader: payload.isLeader },
+        'projection consumer joined its group',
+      );
+    });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       this.status.failed(payload.error);
       this.logger.error({ err: payload.error, projection: this.projection.name, restart: payload.restart }, 'consumer crashed');

@@ -6,11 +6,14 @@ type State = 'starting' | 'running' | 'failed' | 'stopped';
 export class RunnerStatus {
   private state: State = 'starting';
   private reason: string | undefined = 'not joined its consumer group yet';
+  private partitions = 0;
   private readonly lagByPartition = new Map<string, number>();
 
-  running(): void {
+  /** Joined the group with `partitions` partitions assigned (0 is legitimate with more instances than partitions). */
+  running(partitions: number): void {
     this.state = 'running';
     this.reason = undefined;
+    this.partitions = partitions;
   }
 
   failed(error: unknown): void {
@@ -34,7 +37,7 @@ export class RunnerStatus {
   report(): HealthReport {
     const lag = [...this.lagByPartition.values()].reduce((sum, value) => sum + value, 0);
     return this.state === 'running'
-      ? { status: 'up', details: { state: this.state, lagMessages: lag } }
+      ? { status: 'up', details: { state: this.state, partitions: this.partitions, lagMessages: lag } }
       : { status: 'down', reason: this.reason ?? this.state, details: { state: this.state } };
   }
 }
