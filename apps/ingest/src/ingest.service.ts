@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type EventEnvelope, type StoredEvent, streamOf } from '@vigil/contract';
+import { type EventEnvelope, type StoredEvent, type StreamRef, streamOf } from '@vigil/contract';
 import { aggregateFor, unitsReferencedBy } from '@vigil/domain';
 import {
   type AppendOutcome,
@@ -36,10 +36,11 @@ export class IngestService {
   }
 
   async ingest(envelopes: EventEnvelope[], principal: AuthPrincipal): Promise<IngestResult[]> {
+    const streams = envelopes.map((envelope) => streamOf(envelope));
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const results = await this.attempt(envelopes, principal);
-        for (const result of results) this.counter.inc({ status: result.status });
+        const results = await this.attempt(envelopes, streams, principal);
+        this.count(results);
         return results;
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_ATTEMPTS) throw error;
@@ -48,37 +49,50 @@ export class IngestService {
     }
   }
 
-  private async attempt(envelopes: EventEnvelope[], principal: AuthPrincipal): Promise<IngestResult[]> {
+  /** One count per status and batch rather than per event. */
+  private count(results: IngestResult[]): void {
+    const counts = new Map<string, number>();
+    for (const { status } of results) counts.set(status, (counts.get(status) ?? 0) + 1);
+    for (const [status, n] of counts) this.counter.inc({ status }, n);
+  }
+
+  /** `streams[i]` is the stream of `envelopes[i]`, worked out once per request. */
+  private async attempt(envelopes: EventEnvelope[], streams: StreamRef[], principal: AuthPrincipal): Promise<IngestResult[]> {
     const stored = await this.store.findByEventIds(envelopes.map((envelope) => envelope.eventId));
     const cache = new AggregateCache(this.store);
-    const fresh = envelopes.filter((envelope) => !stored.has(envelope.eventId));
-    await cache.load(fresh.map((envelope) => streamOf(envelope).streamId));
-    await cache.loadUnitsWithAncestors(fresh.flatMap((envelope) => this.unitsOf(envelope, cache)));
+    const fresh = envelopes.flatMap((envelope, i) => (stored.has(envelope.eventId) ? [] : [i]));
+    await cache.load(fresh.map((i) => streams[i]!.streamId));
+    await cache.loadUnitsWithAncestors(fresh.flatMap((i) => this.unitsOf(envelopes[i]!, streams[i]!, cache)));
 
     const results: (IngestResult | null)[] = [];
     const writes: StreamWrite[] = [];
     const written = new Set<string>();
-    for (const envelope of envelopes) {
+    envelopes.forEach((envelope, i) => {
       const known = stored.get(envelope.eventId);
       if (known) {
         results.push(answerKnown(envelope, known));
-        continue;
+        return;
       }
-      const verdict = this.decide(envelope, principal, cache);
+      const verdict = this.decide(envelope, streams[i]!, principal, cache);
       if (verdict) {
         results.push(verdict);
-        continue;
+        return;
       }
-      appendInOrder(writes, written, streamOf(envelope).streamId, cache, { envelope, principal });
+      appendInOrder(writes, written, streams[i]!.streamId, cache, { envelope, principal });
       results.push(null);
-    }
+    });
     const outcomes = await this.store.appendMany(writes);
     return fillAppended(envelopes, results, outcomes);
   }
 
   /** null when accepted (and the cached state evolved), else the rejection. */
-  private decide(envelope: EventEnvelope, principal: AuthPrincipal, cache: AggregateCache): IngestResult | null {
-    const { streamId, category } = streamOf(envelope);
+  private decide(
+    envelope: EventEnvelope,
+    stream: StreamRef,
+    principal: AuthPrincipal,
+    cache: AggregateCache,
+  ): IngestResult | null {
+    const { streamId, category } = stream;
     const loaded = cache.get(streamId);
     if (principal.role !== 'operator') {
       const outside = scopeUnitsOf(envelope, loaded.state).find(
@@ -101,8 +115,8 @@ export class IngestService {
     return null;
   }
 
-  private unitsOf(envelope: EventEnvelope, cache: AggregateCache): string[] {
-    const state = cache.get(streamOf(envelope).streamId).state;
+  private unitsOf(envelope: EventEnvelope, stream: StreamRef, cache: AggregateCache): string[] {
+    const state = cache.get(stream.streamId).state;
     const scope = scopeUnitsOf(envelope, state).filter((unitId): unitId is string => unitId !== null);
     return [...unitsReferencedBy(envelope, state as never), ...scope];
   }

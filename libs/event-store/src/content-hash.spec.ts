@@ -18,6 +18,21 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ a: undefined, b: [undefined, 1] })).toBe('{"b":[null,1]}');
   });
 
+  it('writes what JSON.stringify writes for values of every kind, keys sorted by code unit', () => {
+    const value = {
+      é: 1,
+      Z: -0,
+      a: [1.5, 1e21, Number.NaN, null, 'quote " \\ \n 東京 🚓', { toJSON: () => 'custom' }, () => 1],
+      at: new Date('2024-03-01T08:00:00.000Z'),
+      f: () => 1,
+      yes: false,
+    };
+    expect(canonicalJson(value)).toBe(
+      '{"Z":0,"a":[1.5,1e+21,null,null,"quote \\" \\\\ \\n 東京 🚓","custom",null],"at":"2024-03-01T08:00:00.000Z","yes":false,"é":1}',
+    );
+    expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
+  });
+
   it('refuses a bigint', () => {
     expect(() => canonicalJson({ n: 1n })).toThrow(TypeError);
   });
@@ -30,6 +45,12 @@ describe('contentHash', () => {
       '"occurredAt":"2024-03-01T08:00:00Z","type":"CaseOpened"}';
     expect(contentHash(opened)).toBe(createHash('sha256').update(canonical).digest('hex'));
     expect(contentHash(opened)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('hashes content without data as the canonical JSON of what there is', () => {
+    const content = { type: 'CaseCleared', occurredAt: '2024-03-01T08:00:00Z', data: undefined };
+    const canonical = '{"occurredAt":"2024-03-01T08:00:00Z","type":"CaseCleared"}';
+    expect(contentHash(content)).toBe(createHash('sha256').update(canonical).digest('hex'));
   });
 
   it('does not depend on key order', () => {

@@ -1,4 +1,5 @@
 import { contentHash } from '../content-hash';
+import type { EventToAppend } from '../event-store.port';
 import { arrestMade, caseCleared, caseOpened, newCase, PRINCIPAL, withData, write } from '../testing/contract-fixtures';
 import { placeAfter, planAppend } from './append-plan';
 import { placeRowsParams, toAppendState } from './append-sql';
@@ -76,6 +77,25 @@ describe('the parameters of the placing statement', () => {
       ['cases'],
       ['0'],
       'vigil_events',
+    ]);
+  });
+
+  it('records the principal over metadata of any shape, as { ...metadata, principal } would', () => {
+    const { caseId, streamId } = newCase();
+    const bare = caseCleared(caseId);
+    const empty = { ...caseCleared(caseId), envelope: { ...caseCleared(caseId).envelope, metadata: {} } };
+    const claiming = {
+      ...caseCleared(caseId),
+      envelope: { ...caseCleared(caseId).envelope, metadata: { correlationId: 'c "1"', principal: { role: 'operator' } } },
+    } as unknown as EventToAppend;
+    const plan = planAppend([write(streamId, 'any', [bare, empty, claiming])], 0n, new Map(), new Map());
+
+    const rows = JSON.parse(placeRowsParams(plan, new Date(), 'vigil_events')[0] as string) as { m: unknown }[];
+
+    expect(rows.map((row) => row.m)).toEqual([
+      { principal: PRINCIPAL },
+      { principal: PRINCIPAL },
+      { correlationId: 'c "1"', principal: PRINCIPAL },
     ]);
   });
 

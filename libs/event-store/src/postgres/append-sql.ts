@@ -77,20 +77,9 @@ export const PLACE_ROWS_SQL = `
 
 /** The parameters of PLACE_ROWS_SQL for a plan made at head 0. */
 export function placeRowsParams(plan: AppendPlan, recordedAt: Date, channel: string): unknown[] {
-  const rows = plan.rows.map((row) => ({
-    p: Number(row.position),
-    e: row.eventId,
-    s: row.streamId,
-    r: row.revision.toString(),
-    t: row.event.envelope.type,
-    o: row.event.envelope.occurredAt,
-    d: row.event.envelope.data,
-    m: { ...(row.event.envelope.metadata ?? {}), principal: row.event.principal },
-    h: row.contentHash,
-  }));
   const streamIds = [...plan.streamRevisions.keys()];
   return [
-    JSON.stringify(rows),
+    rowsJson(plan),
     recordedAt,
     plan.rows.length,
     streamIds,
@@ -98,6 +87,34 @@ export function placeRowsParams(plan: AppendPlan, recordedAt: Date, channel: str
     streamIds.map((id) => plan.streamRevisions.get(id)!.toString()),
     channel,
   ];
+}
+
+/**
+ * The rows as one JSON array, written piece by piece: each event's data and metadata are
+ * serialized as they are, the principal's JSON once per distinct principal. The principal goes
+ * last in the metadata object; where the metadata had a key `principal` of its own, PostgreSQL
+ * keeps the last of the two (jsonb), as `{ ...metadata, principal }` would.
+ */
+function rowsJson(plan: AppendPlan): string {
+  const principals = new Map<unknown, string>();
+  let json = '[';
+  for (const row of plan.rows) {
+    const { envelope, principal } = row.event;
+    let principalJson = principals.get(principal);
+    if (principalJson === undefined) {
+      principalJson = JSON.stringify(principal);
+      principals.set(principal, principalJson);
+    }
+    const metadata = envelope.metadata == null ? '{}' : JSON.stringify(envelope.metadata);
+    const metadataJson =
+      metadata === '{}' ? `{"principal":${principalJson}}` : `${metadata.slice(0, -1)},"principal":${principalJson}}`;
+    if (json.length > 1) json += ',';
+    json +=
+      `{"p":${row.position},"e":${JSON.stringify(row.eventId)},"s":${JSON.stringify(row.streamId)},"r":"${row.revision}",` +
+      `"t":${JSON.stringify(envelope.type)},"o":${JSON.stringify(envelope.occurredAt)},` +
+      `"d":${JSON.stringify(envelope.data)},"m":${metadataJson},"h":"${row.contentHash}"}`;
+  }
+  return json + ']';
 }
 
 /** A unique index of `events` refused the rows: another writer got in between the read and the write. */

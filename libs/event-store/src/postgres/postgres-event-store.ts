@@ -1,13 +1,14 @@
 import type { StoredEvent } from '@vigil/contract';
 import type { Pool, PoolClient } from 'pg';
-import type {
-  AppendOutcome,
-  EventStore,
-  ReadPage,
-  SerializedEvent,
-  StreamWrite,
-  SubscribeOptions,
-  Subscription,
+import {
+  type AppendOutcome,
+  type EventStore,
+  type ReadPage,
+  type SerializedEvent,
+  type StreamWrite,
+  type SubscribeOptions,
+  type Subscription,
+  WrongExpectedRevisionError,
 } from '../event-store.port';
 import { type AppendPlan, type ExistingEvent, placeAfter, planAppend } from './append-plan';
 import {
@@ -43,16 +44,22 @@ export class PostgresEventStore implements EventStore {
     private readonly optimisticAttempts = OPTIMISTIC_ATTEMPTS,
   ) {}
 
+  /**
+   * The first try assumes every event is new (the ingest has just looked them up) and reads only
+   * the streams' revisions; a stored event id then makes the write fail on the unique index, or the
+   * plan on a revision its duplicates would have spared, and the next tries read the ids as well.
+   */
   async appendMany(writes: StreamWrite[]): Promise<AppendOutcome[]> {
     if (writes.every((write) => write.events.length === 0)) return [];
     const keys = appendKeys(writes);
     for (let attempt = 0; attempt < this.optimisticAttempts; attempt += 1) {
-      const plan = planAppend(writes, 0n, ...(await this.appendState(this.pool, keys)));
-      if (plan.rows.length === 0) return plan.outcomes;
+      const assumeNew = attempt === 0;
       try {
+        const plan = planAppend(writes, 0n, ...(await this.appendState(this.pool, keys, assumeNew)));
+        if (plan.rows.length === 0) return plan.outcomes;
         return placeAfter(plan, await this.place(this.pool, plan));
       } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
+        if (!isUniqueViolation(error) && !(assumeNew && error instanceof WrongExpectedRevisionError)) throw error;
       }
     }
     return this.appendLocked(writes, keys);
@@ -157,8 +164,12 @@ export class PostgresEventStore implements EventStore {
     });
   }
 
-  private async appendState(db: Queryable, keys: AppendKeys): Promise<[Map<string, ExistingEvent>, Map<string, bigint>]> {
-    const { rows } = await db.query<AppendStateRow>(APPEND_STATE_SQL, [keys.eventIds, keys.streamIds]);
+  private async appendState(
+    db: Queryable,
+    keys: AppendKeys,
+    assumeNew = false,
+  ): Promise<[Map<string, ExistingEvent>, Map<string, bigint>]> {
+    const { rows } = await db.query<AppendStateRow>(APPEND_STATE_SQL, [assumeNew ? [] : keys.eventIds, keys.streamIds]);
     const { existing, revisions } = toAppendState(rows);
     return [existing, revisions];
   }
