@@ -47,7 +47,7 @@ export function projectionsRebuildCommand(): Command {
       const projections = chosenProjections(name, options.all ?? false);
       const pageSize = pageSizeOf(options.pageSize);
       const config = loadConfig();
-      const pool = openPool(config);
+      const pool = openPool(config, projections.length + 2); // one transaction per projection, plus the reads
       const store = openEventStore(config, pool);
       const abort = new AbortController();
       const interrupt = () => {

@@ -4,8 +4,8 @@ import { createLogger, type VigilConfig } from '@vigil/platform';
 import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 
-export function openPool(config: VigilConfig): Pool {
-  const pool = new Pool({ connectionString: config.DATABASE_URL, max: 4, application_name: 'vigil-cli' });
+export function openPool(config: VigilConfig, max = 4): Pool {
+  const pool = new Pool({ connectionString: config.DATABASE_URL, max, application_name: 'vigil-cli' });
   pool.on('error', () => undefined);
   return pool;
 }

@@ -160,7 +160,7 @@ describe('rebuildProjections', () => {
     await prepareProjection(pool, broken);
     await openCases(tag, 6);
 
-    await expect(rebuildProjections({ pool, store, projections: [broken], pageSize: 2 })).rejects.toThrow(
+    await expect(rebuildProjections({ pool, store, projections: [broken], pageSize: 1_000 })).rejects.toThrow(
       `cannot apply ${tag}-C4`,
     );
     const [, failed] = await versionsOf(pool, broken.name);

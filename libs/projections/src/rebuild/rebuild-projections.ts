@@ -91,23 +91,37 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   }
 }
 
-/** Pages of the log, one transaction each, until a page comes back short: the head is near. */
+/**
+ * Pages of the log until a page comes back short (the head is near). Each projection applies a page
+ * in its own transaction, all of them at once, while the next page is read: PostgreSQL and Node work
+ * side by side instead of in turn.
+ */
 async function readToHead(options: RebuildOptions, targets: RebuildTarget[], pageSize: number): Promise<void> {
   const { pool, store, signal, onProgress } = options;
   const startedFrom = lowestPosition(targets);
-  let from = startedFrom;
   let head = await store.headPosition();
   let applied = 0;
+  let next = store.readAll(startedFrom, pageSize);
   for (;;) {
-    if (signal?.aborted) throw new RebuildInterruptedError();
-    const page = await store.readAll(from, pageSize);
+    const page = await next;
     if (page.events.length === 0) return;
-    applied += await inTransaction(pool, (client) => applyPage(client, targets, page.events, page.nextPosition));
+    const short = page.events.length < pageSize;
+    if (!short) next = store.readAll(page.nextPosition, pageSize);
+    const outcomes = await Promise.allSettled(
+      targets.map((target) => inTransaction(pool, (client) => applyPage(client, [target], page.events, page.nextPosition))),
+    );
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected') throw outcome.reason;
+      applied += outcome.value;
+    }
     for (const target of targets) if (page.nextPosition > target.position) target.position = page.nextPosition;
-    from = page.nextPosition;
-    if (from > head) head = await store.headPosition();
-    onProgress?.({ phase: 'reading', position: from, head, startedFrom, applied });
-    if (page.events.length < pageSize) return;
+    if (page.nextPosition > head) head = await store.headPosition();
+    onProgress?.({ phase: 'reading', position: page.nextPosition, head, startedFrom, applied });
+    if (short) return;
+    if (signal?.aborted) {
+      await next.catch(() => undefined);
+      throw new RebuildInterruptedError();
+    }
   }
 }
 

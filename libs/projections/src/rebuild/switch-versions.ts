@@ -1,6 +1,6 @@
 import type { EventStore } from '@vigil/event-store';
 import type { Pool } from 'pg';
-import { liveVersion, lockLiveVersionExclusive, pointServingViews } from '../versions';
+import { liveVersion, lockLiveVersionExclusive, lockServingViews, pointServingViews } from '../versions';
 import { applyPage } from './apply-page';
 import type { RebuildTarget } from './rebuild-target';
 
@@ -36,6 +36,10 @@ export async function switchVersions(
       from = page.nextPosition;
     }
 
+    await lockServingViews(
+      client,
+      ordered.map((target) => target.projection.name),
+    );
     const switched: SwitchedVersion[] = [];
     for (const target of ordered) {
       const name = target.projection.name;

@@ -4,6 +4,7 @@ import {
   createVersionTables,
   liveVersion,
   lockLiveVersionExclusive,
+  lockServingViews,
   nextVersionNumber,
   pointServingViews,
   versionSchemaOf,
@@ -43,6 +44,7 @@ export async function prepareProjection(pool: Pool, projection: Projection): Pro
       );
     }
     await createVersionTables(client, projection, schema);
+    await lockServingViews(client, [projection.name]);
     await pointServingViews(client, projection.name, schema);
     await client.query('COMMIT');
     return schema;

@@ -3,3 +3,4 @@ export * from './projection-lock';
 export * from './version-rows';
 export * from './serving-views';
 export * from './version-tables';
+export * from './lock-serving-views';
