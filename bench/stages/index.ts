@@ -3,6 +3,7 @@ import { freshnessStage } from './freshness';
 import { ingestStage } from './ingest';
 import { kafkaCeiling } from './kafka-ceiling';
 import { projectStage } from './project';
+import { queryStage } from './query';
 import { relayStage } from './relay';
 import type { Stage } from './stage';
 
@@ -24,5 +25,5 @@ export const STAGES: readonly Stage[] = [
   { id: 'project', title: 'projector, Kafka → read models', kind: 'service', figures: ['project.rate'], run: projectStage },
   { id: 'rebuild', title: 'rebuild of every projection', kind: 'service', figures: ['rebuild.rate'] },
   { id: 'freshness', title: 'freshness at 1,000 events/s', kind: 'service', figures: ['freshness.p99'], run: freshnessStage },
-  { id: 'query', title: 'directive progress query', kind: 'service', figures: ['query.p95'] },
+  { id: 'query', title: 'directive progress query', kind: 'service', figures: ['query.p95'], run: queryStage },
 ];

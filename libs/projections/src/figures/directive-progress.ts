@@ -1,5 +1,8 @@
 import { evaluateTarget, type TargetStatus } from '../progress';
-import { resolveSubtree, type Db, type Subtree } from './subtree';
+import type { FigureContext } from './figure-sums';
+import { RollupReader, rolledUpRoots } from './rollup-queries';
+import type { Db } from './subtree';
+import { subtreeResolver } from './subtree-cache';
 import { targetFigures } from './target-figures';
 import { findDirective, targetsAsOf, type Directive, type Target } from './targets';
 
@@ -57,16 +60,34 @@ export async function evaluateDirective(
   options: ProgressOptions,
 ): Promise<DirectiveProgress> {
   const { asOf, timeZone } = options;
-  const subtrees = new Map<string, Promise<Subtree>>();
-  const subtreeOf = (unitId: string) => {
-    let subtree = subtrees.get(unitId);
-    if (subtree === undefined) subtrees.set(unitId, (subtree = resolveSubtree(db, schema, unitId, asOf)));
-    return subtree;
+  const units = [...new Set(loaded.targets.map((target) => options.unitId ?? target.unitId))];
+  const rolledUp = await rolledUpRoots(db, schema, units, asOf, timeZone);
+  const memo = new Map<string, Promise<unknown>>();
+  const subtreeOf = subtreeResolver(db, schema, asOf);
+  const rollups = new RollupReader(db, schema, asOf);
+  const contexts = new Map<string, FigureContext>();
+  const contextOf = (unitId: string): FigureContext => {
+    let context = contexts.get(unitId);
+    if (context === undefined) {
+      context = {
+        db,
+        schema,
+        unitId,
+        asOf,
+        timeZone,
+        subtree: () => subtreeOf(unitId),
+        rolledUp: rolledUp.has(unitId),
+        rollups,
+        memo,
+      };
+      contexts.set(unitId, context);
+    }
+    return context;
   };
   const targets = await Promise.all(
     loaded.targets.map(async (target): Promise<TargetProgress> => {
       const unitId = options.unitId ?? target.unitId;
-      const figures = await targetFigures({ db, schema, subtree: await subtreeOf(unitId), asOf, timeZone }, target);
+      const figures = await targetFigures(contextOf(unitId), target);
       const evaluation = evaluateTarget({ ...target, asOf, timeZone, figures });
       return {
         targetId: target.targetId,

@@ -6,6 +6,7 @@ import { recordCases } from './record-cases';
 import { recordDirectives } from './record-directives';
 import { recordHotspots } from './record-hotspots';
 import { recordMeasures } from './record-measures';
+import { recordRollups } from './record-rollups';
 import { recordUnits } from './record-units';
 
 type StoredOf<C extends Category> = StoredEvent<CategoryEvent<C>['type']>;
@@ -16,18 +17,20 @@ function byCategory<C extends Category>(events: readonly StoredEvent[], category
 
 /**
  * The facts every figure of CONTRACT.md §4 and the unit stats are computed from (figures.queries.ts).
- * `apply` only records facts, so it gives the same tables whatever the order of streams and topics.
+ * `apply` records facts, and adds them to the rollups of the top two levels of the tree (record-rollups.ts);
+ * the tables answer the same whatever the order of streams and topics.
  */
 export const figuresProjection: Projection = {
   name: 'figures',
-  version: 1,
+  version: 2,
   categories: ['units', 'directives', 'cases', 'hotspots', 'measures'],
   createTables: (client: PoolClient, schema: string) => createFiguresTables(client, schema),
   async apply(client: PoolClient, schema: string, events: readonly StoredEvent[]): Promise<void> {
     await recordUnits(client, schema, byCategory(events, 'units'));
     await recordDirectives(client, schema, byCategory(events, 'directives'));
-    await recordCases(client, schema, byCategory(events, 'cases'));
+    const caseDeltas = await recordCases(client, schema, byCategory(events, 'cases'));
     await recordHotspots(client, schema, byCategory(events, 'hotspots'));
-    await recordMeasures(client, schema, byCategory(events, 'measures'));
+    const measureDeltas = await recordMeasures(client, schema, byCategory(events, 'measures'));
+    await recordRollups(client, schema, [...caseDeltas, ...measureDeltas]);
   },
 };

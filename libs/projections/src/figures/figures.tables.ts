@@ -10,8 +10,8 @@ export function quoted(schema: string): string {
  * The facts of the figures read model, bitemporal: business time (`occurred_at`, `valid_from`) says
  * where a fact counts, knowledge time (`recorded_at`, or `recorded_from`/`recorded_to` for facts a
  * later event replaces) says from when Vigil knew it, so an `asOf` query sees exactly what was known.
- * Nothing is aggregated at apply time: events arrive in any order across streams, so the tree and
- * every figure are resolved at query time.
+ * Facts are kept whole and the tree is resolved at query time (events arrive in any order across
+ * streams); only the sums under the top two levels are also kept, knowledge-versioned (`rollups`).
  */
 export function figuresDdl(schema: string): string {
   const s = quoted(schema);
@@ -28,6 +28,7 @@ CREATE TABLE IF NOT EXISTS ${s}.unit_parents (
   PRIMARY KEY (unit_id, revision)
 );
 CREATE INDEX IF NOT EXISTS unit_parents_by_parent ON ${s}.unit_parents (parent_unit_id);
+CREATE INDEX IF NOT EXISTS unit_parents_periods ON ${s}.unit_parents (unit_id, valid_from, revision) INCLUDE (recorded_at);
 
 CREATE TABLE IF NOT EXISTS ${s}.directives (
   directive_id text PRIMARY KEY,
@@ -140,6 +141,43 @@ CREATE TABLE IF NOT EXISTS ${s}.incidents (
   PRIMARY KEY (unit_id, revision)
 );
 CREATE INDEX IF NOT EXISTS incidents_by_unit_occurred ON ${s}.incidents (unit_id, occurred_at) INCLUDE (kind, deaths, injuries, recorded_at);
+
+-- Knowledge-versioned monthly sums under the top two levels of the tree (ministry, provinces), where a
+-- subtree is too large to sum facts at query time (rollups.ts). A row is the cell's value from
+-- recorded_from until the cell's next row: the value as known at T is the latest row with recorded_from <= T.
+CREATE TABLE IF NOT EXISTS ${s}.rollups (
+  family text NOT NULL,
+  root_unit_id text NOT NULL,
+  key text NOT NULL,
+  month date NOT NULL,
+  recorded_from timestamptz NOT NULL,
+  v1 bigint NOT NULL,
+  v2 bigint NOT NULL,
+  v3 bigint NOT NULL,
+  v4 bigint NOT NULL,
+  PRIMARY KEY (family, root_unit_id, key, month, recorded_from)
+);
+-- Indicator readings again, under each of the top two levels above their unit when they occurred (as rollups).
+CREATE TABLE IF NOT EXISTS ${s}.root_readings (
+  root_unit_id text NOT NULL,
+  indicator text NOT NULL,
+  occurred_at timestamptz NOT NULL,
+  recorded_at timestamptz NOT NULL,
+  revision bigint NOT NULL,
+  unit_id text NOT NULL,
+  value double precision NOT NULL,
+  denominator double precision,
+  PRIMARY KEY (root_unit_id, indicator, occurred_at, recorded_at, revision, unit_id)
+);
+-- The units the rollups sum for, and from which knowledge time their sums follow the tree as known then.
+CREATE TABLE IF NOT EXISTS ${s}.rollup_roots (
+  root_unit_id text PRIMARY KEY,
+  valid_from timestamptz NOT NULL
+);
+-- The zone the months of the rollups are calendar months of (set by the first apply).
+CREATE TABLE IF NOT EXISTS ${s}.rollup_settings (
+  time_zone text PRIMARY KEY
+);
 `;
 }
 

@@ -4,6 +4,7 @@ import { UnapplicableEventError } from '../projection';
 import { insertRows } from './bulk-insert';
 import { quoted } from './figures.tables';
 import { foldVersions, groupBy } from './knowledge-versions';
+import { arrestContribution, arrestsMove, caseContribution, type CountedArrest, type RollupDelta } from './rollup-deltas';
 
 type CaseEvent = StoredEvent<'CaseOpened' | 'CaseCleared' | 'ArrestMade' | 'CaseProsecuted' | 'CaseReclassified' | 'CaseVoided'>;
 
@@ -97,14 +98,67 @@ async function currentCases(client: PoolClient, schema: string, caseIds: string[
   );
 }
 
-/** Case events → new case versions (the current one closed) and arrest facts, in three statements. */
-export async function recordCases(client: PoolClient, schema: string, events: readonly CaseEvent[]): Promise<void> {
-  if (events.length === 0) return;
+/** The arrests already recorded in the cases whose arrests may count elsewhere after this batch (reclassified or voided). */
+async function recordedArrests(
+  client: PoolClient,
+  schema: string,
+  byCase: ReadonlyMap<string, readonly CaseEvent[]>,
+): Promise<Map<string, CountedArrest[]>> {
+  const moved = [...byCase]
+    .filter(([, caseEvents]) => caseEvents.some((e) => e.type === 'CaseReclassified' || e.type === 'CaseVoided'))
+    .map(([caseId]) => caseId);
+  const arrests = new Map<string, CountedArrest[]>();
+  if (moved.length === 0) return arrests;
+  const { rows } = await client.query(
+    `SELECT case_id, persons, to_json(occurred_at) #>> '{}' AS occurred_at FROM ${quoted(schema)}.arrests WHERE case_id = ANY($1::text[])`,
+    [moved],
+  );
+  for (const row of rows)
+    arrests.set(row.case_id, [...(arrests.get(row.case_id) ?? []), { persons: row.persons, occurredAt: row.occurred_at }]);
+  return arrests;
+}
+
+/**
+ * What a case's events change in the rollups, event by event: the case's own sums move with each
+ * version, and its arrests follow its category, severity and voiding.
+ */
+export function caseDeltas(
+  before: CaseFact | undefined,
+  events: readonly CaseEvent[],
+  arrests: readonly CountedArrest[],
+): RollupDelta[] {
+  const deltas: RollupDelta[] = [];
+  const known = [...arrests];
+  let state = before;
+  for (const event of events) {
+    const next = evolveCase(state, event);
+    const at = event.recordedAt;
+    if (event.type === 'ArrestMade') {
+      const arrest = { persons: event.data.persons, occurredAt: event.occurredAt };
+      known.push(arrest);
+      deltas.push(...arrestContribution(next, arrest, 1, at));
+    } else if (next !== state) {
+      deltas.push(...caseContribution(state, -1, at), ...caseContribution(next, 1, at));
+      if (arrestsMove(state, next))
+        for (const arrest of known)
+          deltas.push(...arrestContribution(state, arrest, -1, at), ...arrestContribution(next, arrest, 1, at));
+    }
+    state = next;
+  }
+  return deltas;
+}
+
+/** Case events → new case versions (the current one closed) and arrest facts, in three statements; returns their rollup deltas. */
+export async function recordCases(client: PoolClient, schema: string, events: readonly CaseEvent[]): Promise<RollupDelta[]> {
+  if (events.length === 0) return [];
   const byCase = groupBy(events, (event) => event.data.caseId);
   const current = await currentCases(client, schema, [...byCase.keys()]);
+  const arrestsBefore = await recordedArrests(client, schema, byCase);
+  const deltas: RollupDelta[] = [];
   const closings: [string, string][] = [];
   const versions: (string | number | boolean | null)[][] = [];
   for (const [caseId, caseEvents] of byCase) {
+    deltas.push(...caseDeltas(current.get(caseId), caseEvents, arrestsBefore.get(caseId) ?? []));
     const fold = foldVersions(current.get(caseId), caseEvents, evolveCase);
     if (fold.closedAt !== null) closings.push([caseId, fold.closedAt]);
     for (const { state: c, recordedFrom, recordedTo } of fold.inserted) {
@@ -140,4 +194,5 @@ export async function recordCases(client: PoolClient, schema: string, events: re
     arrests.map((a) => [a.data.caseId, a.data.arrestId, a.data.persons, a.occurredAt, a.recordedAt]),
     'ON CONFLICT DO NOTHING',
   );
+  return deltas;
 }

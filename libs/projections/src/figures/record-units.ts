@@ -2,6 +2,7 @@ import type { StoredEvent } from '@vigil/contract';
 import type { PoolClient } from 'pg';
 import { insertRows } from './bulk-insert';
 import { quoted } from './figures.tables';
+import { guardRollups } from './rollup-guard';
 
 type UnitEvent = StoredEvent<'UnitRegistered' | 'UnitReassigned'>;
 
@@ -20,17 +21,22 @@ const COLUMNS = [
  * at query time, so every figure after its occurredAt re-rolls.
  */
 export async function recordUnits(client: PoolClient, schema: string, events: readonly UnitEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const rows = events.map((event) => ({
+    unitId: event.data.unitId,
+    revision: event.revision,
+    parentUnitId: event.data.parentUnitId,
+    validFrom: event.type === 'UnitRegistered' ? '-infinity' : event.occurredAt,
+    recordedAt: event.recordedAt,
+    registration: event.type === 'UnitRegistered',
+  }));
+  const afterRecording = await guardRollups(client, schema, rows);
   await insertRows(
     client,
     `${quoted(schema)}.unit_parents`,
     COLUMNS,
-    events.map((event) => [
-      event.data.unitId,
-      event.revision,
-      event.data.parentUnitId,
-      event.type === 'UnitRegistered' ? '-infinity' : event.occurredAt,
-      event.recordedAt,
-    ]),
+    rows.map((row) => [row.unitId, row.revision, row.parentUnitId, row.validFrom, row.recordedAt]),
     'ON CONFLICT DO NOTHING',
   );
+  await afterRecording();
 }

@@ -20,18 +20,21 @@ export interface Subtree {
 const MAX_DEPTH = 12;
 
 export async function resolveSubtree(db: Db, schema: string, unitId: string, asOf: Date): Promise<Subtree> {
+  // Walks down from the root by the parent index; each parent row holds until the unit's next row known at asOf.
+  const s = quoted(schema);
   const { rows } = await db.query(
-    `WITH RECURSIVE parent_periods AS (
-       SELECT unit_id, parent_unit_id, valid_from,
-              lead(valid_from, 1, 'infinity') OVER (PARTITION BY unit_id ORDER BY valid_from, revision) AS valid_to
-         FROM ${quoted(schema)}.unit_parents
-        WHERE recorded_at <= $2
-     ), under(unit_id, valid_from, valid_to, depth) AS (
+    `WITH RECURSIVE under(unit_id, valid_from, valid_to, depth) AS (
        SELECT $1::text, '-infinity'::timestamptz, 'infinity'::timestamptz, 0
        UNION ALL
-       SELECT p.unit_id, greatest(p.valid_from, u.valid_from), least(p.valid_to, u.valid_to), u.depth + 1
-         FROM parent_periods p JOIN under u ON p.parent_unit_id = u.unit_id
-        WHERE greatest(p.valid_from, u.valid_from) < least(p.valid_to, u.valid_to) AND u.depth < ${MAX_DEPTH}
+       SELECT p.unit_id, greatest(p.valid_from, u.valid_from), least(coalesce(n.valid_from, 'infinity'), u.valid_to), u.depth + 1
+         FROM under u
+         JOIN ${s}.unit_parents p ON p.parent_unit_id = u.unit_id AND p.recorded_at <= $2
+         LEFT JOIN LATERAL (
+           SELECT q.valid_from FROM ${s}.unit_parents q
+            WHERE q.unit_id = p.unit_id AND q.recorded_at <= $2 AND (q.valid_from, q.revision) > (p.valid_from, p.revision)
+            ORDER BY q.valid_from, q.revision LIMIT 1
+         ) n ON true
+        WHERE greatest(p.valid_from, u.valid_from) < least(coalesce(n.valid_from, 'infinity'), u.valid_to) AND u.depth < ${MAX_DEPTH}
      )
      SELECT unit_id, valid_from::text AS valid_from, valid_to::text AS valid_to FROM under`,
     [unitId, asOf],

@@ -1,16 +1,15 @@
 import { baselineElapsedRange, isPeriodOver, periodRange, type InstantRange, type RawFigures } from '../progress';
+import { hotspotElimination, hotspotsTransformed, hotspotTransformation, latestReading } from './fact-queries';
 import {
-  caseCounts,
-  hotspotElimination,
-  hotspotsTransformed,
-  hotspotTransformation,
-  incidentCounts,
-  latestReading,
-  personsArrested,
-  weaponsCollected,
-  type FactScope,
-} from './fact-queries';
-import type { Db, Subtree } from './subtree';
+  casesIn,
+  factScope,
+  incidentsIn,
+  personsArrestedIn,
+  remembered,
+  weaponsCollectedIn,
+  type FigureContext,
+} from './figure-sums';
+import { latestRootReading } from './rollup-queries';
 import type { Target } from './targets';
 
 export interface TargetFigures {
@@ -18,59 +17,67 @@ export interface TargetFigures {
   readonly baselineElapsed?: number;
 }
 
-interface Context {
-  readonly db: Db;
-  readonly schema: string;
-  readonly subtree: Subtree;
-  readonly asOf: Date;
-  readonly timeZone: string;
-}
-
 /** The raw figures evaluateTarget needs for a target over a subtree, as known at asOf. */
-export async function targetFigures(context: Context, target: Target): Promise<TargetFigures> {
+export async function targetFigures(context: FigureContext, target: Target): Promise<TargetFigures> {
   const { timeZone } = context;
-  const scope = (range: InstantRange): FactScope => ({ ...context, range });
-  const period = scope(periodRange(target.periodStart, target.periodEnd, timeZone));
+  const period = periodRange(target.periodStart, target.periodEnd, timeZone);
   const filter = target.filter ?? {};
   const kind = filter.hotspotKind ?? null;
+  const facts = <T>(what: string, read: (scope: Awaited<ReturnType<typeof factScope>>) => Promise<T>) =>
+    remembered(context, what, period, async () => read(await factScope(context, period)));
   switch (target.metric) {
     case 'cases.opened':
-      return { period: { kind: 'count', count: (await caseCounts(period, filter)).opened } };
+      return { period: { kind: 'count', count: (await casesIn(context, period, filter)).opened } };
     case 'cases.cleared':
-      return { period: { kind: 'count', count: (await caseCounts(period, filter)).cleared } };
+      return { period: { kind: 'count', count: (await casesIn(context, period, filter)).cleared } };
     case 'cases.clearanceRate': {
-      const counts = await caseCounts(period, filter);
+      const counts = await casesIn(context, period, filter);
       return { period: { kind: 'rate', numerator: counts.cleared, denominator: counts.opened } };
     }
     case 'cases.prosecutionRate': {
-      const counts = await caseCounts(period, filter);
+      const counts = await casesIn(context, period, filter);
       return { period: { kind: 'rate', numerator: counts.prosecuted, denominator: counts.opened } };
     }
     case 'arrests.persons':
-      return { period: { kind: 'sum', sum: await personsArrested(period, filter) } };
+      return { period: { kind: 'sum', sum: await personsArrestedIn(context, period, filter) } };
     case 'hotspots.transformed':
-      return { period: { kind: 'count', count: await hotspotsTransformed(period, kind) } };
+      return {
+        period: { kind: 'count', count: await facts(`transformed ${kind}`, (scope) => hotspotsTransformed(scope, kind)) },
+      };
     case 'hotspots.transformationRate': {
       const year = Number(target.periodStart.slice(0, 4));
-      return { period: { kind: 'rate', ...(await hotspotTransformation(period, year, kind)) } };
+      const ratio = await facts(`transformation ${year} ${kind}`, (scope) => hotspotTransformation(scope, year, kind));
+      return { period: { kind: 'rate', ...ratio } };
     }
     case 'hotspots.eliminationRate':
-      return { period: { kind: 'rate', ...(await hotspotElimination(period, kind)) } };
+      return { period: { kind: 'rate', ...(await facts(`elimination ${kind}`, (scope) => hotspotElimination(scope, kind))) } };
     case 'weapons.collected':
-      return { period: { kind: 'sum', sum: await weaponsCollected(period) } };
+      return { period: { kind: 'sum', sum: await weaponsCollectedIn(context, period) } };
     case 'indicator.ratio':
-    case 'indicator.value':
-      return { period: { kind: 'latest', reading: await latestReading(period, filter.indicator ?? '') } };
+    case 'indicator.value': {
+      const indicator = filter.indicator ?? '';
+      const reading = context.rolledUp
+        ? remembered(context, `reading ${indicator}`, period, () =>
+            latestRootReading(context.db, context.schema, {
+              rootUnitId: context.unitId,
+              indicator,
+              range: period,
+              asOf: context.asOf,
+            }),
+          )
+        : facts(`reading ${indicator}`, (scope) => latestReading(scope, indicator));
+      return { period: { kind: 'latest', reading: await reading } };
+    }
     case 'cases.changePct':
-      return changeFigures(context, target, async (range) => (await caseCounts(scope(range), filter)).opened);
+      return changeFigures(context, target, async (range) => (await casesIn(context, range, filter)).opened);
     case 'incidents.changePct':
-      return changeFigures(context, target, async (range) => (await incidentCounts(scope(range), filter.kind ?? null)).count);
+      return changeFigures(context, target, async (range) => (await incidentsIn(context, range, filter.kind ?? null)).count);
   }
 }
 
 /** The period so far, the whole baseline, and — while the period runs — the baseline's same elapsed span. */
 async function changeFigures(
-  context: Context,
+  context: FigureContext,
   target: Target,
   count: (range: InstantRange) => Promise<number>,
 ): Promise<TargetFigures> {

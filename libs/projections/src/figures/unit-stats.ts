@@ -1,16 +1,10 @@
 import type { CaseCategory } from '@vigil/contract';
 import { periodRange } from '../progress';
-import {
-  caseCounts,
-  hotspotEventCounts,
-  incidentCounts,
-  personsArrested,
-  weaponsCollected,
-  type FactScope,
-  type HotspotEventCounts,
-  type IncidentCounts,
-} from './fact-queries';
-import { resolveSubtree, type Db } from './subtree';
+import { hotspotEventCounts, type HotspotEventCounts, type IncidentCounts } from './fact-queries';
+import { casesIn, factScope, incidentsIn, personsArrestedIn, weaponsCollectedIn, type FigureContext } from './figure-sums';
+import { RollupReader, rolledUpRoots } from './rollup-queries';
+import type { Db } from './subtree';
+import { subtreeResolver } from './subtree-cache';
 
 /** CONTRACT.md §5, GET /v1/units/{unitId}/stats. */
 export interface UnitStats {
@@ -40,15 +34,27 @@ export interface UnitStatsQuery {
 }
 
 export async function unitStats(db: Db, schema: string, query: UnitStatsQuery): Promise<UnitStats> {
-  const subtree = await resolveSubtree(db, schema, query.unitId, query.asOf);
-  const scope: FactScope = { db, schema, subtree, asOf: query.asOf, range: periodRange(query.from, query.to, query.timeZone) };
+  const { unitId, asOf, timeZone } = query;
+  const subtreeOf = subtreeResolver(db, schema, asOf);
+  const context: FigureContext = {
+    db,
+    schema,
+    unitId,
+    asOf,
+    timeZone,
+    subtree: () => subtreeOf(unitId),
+    rolledUp: (await rolledUpRoots(db, schema, [unitId], asOf, timeZone)).has(unitId),
+    rollups: new RollupReader(db, schema, asOf),
+    memo: new Map(),
+  };
+  const range = periodRange(query.from, query.to, timeZone);
   const filter = query.category === undefined ? {} : { category: query.category };
   const [cases, persons, weapons, hotspots, incidents] = await Promise.all([
-    caseCounts(scope, filter),
-    personsArrested(scope, filter),
-    weaponsCollected(scope),
-    hotspotEventCounts(scope),
-    incidentCounts(scope),
+    casesIn(context, range, filter),
+    personsArrestedIn(context, range, filter),
+    weaponsCollectedIn(context, range),
+    factScope(context, range).then(hotspotEventCounts),
+    incidentsIn(context, range),
   ]);
   return {
     unitId: query.unitId,

@@ -1,0 +1,193 @@
+import type { StoredEvent } from '@vigil/contract';
+import { Pool } from 'pg';
+import { parseAsOf } from '../progress';
+import { applyEvents, freshFiguresSchema, StoredEvents } from './figures.testing';
+import { unitStats, type UnitStats } from './unit-stats';
+
+// The rollups (record-rollups.ts) answer for the ministry and the provinces; every figure here is also
+// read with the rollups turned off, from the facts alone, and must be the same.
+const HCM = 'Asia/Ho_Chi_Minh';
+const VN = 'VN';
+const P1 = 'VN-LCI';
+const P2 = 'VN-QNH';
+const C1 = 'VN-LCI-COCSAN';
+const C2 = 'VN-QNH-BAICHAY';
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
+const stored = new StoredEvents();
+const e = stored.event.bind(stored);
+
+const REGISTERED = '2024-01-01T00:00:00Z';
+const registrations = (extra: StoredEvent[] = []) => [
+  e('UnitRegistered', { unitId: VN, name: 'Bộ Công an', level: 'ministry', parentUnitId: null }, REGISTERED, REGISTERED),
+  e('UnitRegistered', { unitId: P1, name: 'Lào Cai', level: 'province', parentUnitId: VN }, REGISTERED, REGISTERED),
+  e('UnitRegistered', { unitId: P2, name: 'Quảng Ninh', level: 'province', parentUnitId: VN }, REGISTERED, REGISTERED),
+  e('UnitRegistered', { unitId: C1, name: 'Cốc San', level: 'commune', parentUnitId: P1 }, REGISTERED, REGISTERED),
+  e('UnitRegistered', { unitId: C2, name: 'Bãi Cháy', level: 'commune', parentUnitId: P2 }, REGISTERED, REGISTERED),
+  ...extra,
+];
+
+async function rollupRoots(schema: string): Promise<Record<string, string>> {
+  const { rows } = await pool.query(`SELECT root_unit_id, valid_from::text FROM "${schema}".rollup_roots ORDER BY 1`);
+  return Object.fromEntries(rows.map((row) => [row.root_unit_id, row.valid_from]));
+}
+
+/** Unit stats as the rollups answer, checked against the same read from the facts alone. */
+async function stats(schema: string, unitId: string, from: string, to: string, asOf: string, category?: 'drugs' | 'smuggling') {
+  const query = { unitId, from, to, asOf: parseAsOf(asOf, HCM), timeZone: HCM, ...(category ? { category } : {}) };
+  const rolledUp = await unitStats(pool, schema, query);
+  const roots = await pool.query(`SELECT root_unit_id, valid_from::text FROM "${schema}".rollup_roots`);
+  await pool.query(`UPDATE "${schema}".rollup_roots SET valid_from = 'infinity'`);
+  let fromFacts: UnitStats;
+  try {
+    fromFacts = await unitStats(pool, schema, query);
+  } finally {
+    for (const row of roots.rows)
+      await pool.query(`UPDATE "${schema}".rollup_roots SET valid_from = $2::timestamptz WHERE root_unit_id = $1`, [
+        row.root_unit_id,
+        row.valid_from,
+      ]);
+  }
+  expect(rolledUp).toEqual(fromFacts);
+  return rolledUp;
+}
+
+afterAll(async () => {
+  await pool.end();
+});
+
+describe('corrections, late knowledge and partial months', () => {
+  let schema: string;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ schema, drop } = await freshFiguresSchema(pool));
+    await applyEvents(pool, schema, registrations());
+    const K1 = 'LC-2024-000001';
+    await applyEvents(pool, schema, [
+      e(
+        'CaseOpened',
+        { caseId: K1, unitId: C1, category: 'drugs', severity: 'serious' },
+        '2024-03-05T02:00:00Z',
+        '2024-03-05T03:00:00Z',
+      ),
+      e('ArrestMade', { caseId: K1, arrestId: 'A1', persons: 3 }, '2024-03-06T02:00:00Z', '2024-03-06T03:00:00Z'),
+      e(
+        'CaseOpened',
+        { caseId: 'QN-2024-000001', unitId: C2, category: 'drugs', severity: 'very_serious' },
+        '2024-03-20T02:00:00Z',
+        '2024-03-20T03:00:00Z',
+      ),
+    ]);
+    await applyEvents(pool, schema, [
+      e('CaseReclassified', { caseId: K1, category: 'smuggling' }, '2024-04-01T02:00:00Z', '2024-04-01T03:00:00Z'),
+      e('CaseCleared', { caseId: K1 }, '2024-04-10T02:00:00Z', '2024-04-10T03:00:00Z'),
+    ]);
+    await applyEvents(pool, schema, [
+      e('CaseVoided', { caseId: K1, reason: 'opened in error' }, '2024-05-01T02:00:00Z', '2024-05-01T03:00:00Z'),
+    ]);
+    // Recorded on 20 June, applied first; then one recorded on 15 June, applied after it (another topic's partition lagging).
+    await applyEvents(pool, schema, [
+      e('WeaponsCollected', { unitId: C1, items: 7, kind: 'firearm' }, '2024-06-10T02:00:00Z', '2024-06-20T03:00:00Z'),
+    ]);
+    await applyEvents(pool, schema, [
+      e('WeaponsCollected', { unitId: C2, items: 5, kind: 'homemade' }, '2024-06-12T02:00:00Z', '2024-06-15T03:00:00Z'),
+    ]);
+  });
+  afterAll(() => drop());
+
+  it('keeps sums for the ministry and both provinces, from always', async () => {
+    expect(await rollupRoots(schema)).toEqual({ [VN]: '-infinity', [P1]: '-infinity', [P2]: '-infinity' });
+  });
+
+  it('counts the drug case and its 3 arrested before the reclassification is known', async () => {
+    const march = await stats(schema, VN, '2024-03-01', '2024-03-31', '2024-03-10', 'drugs');
+    expect([march.casesOpened, march.personsArrested]).toEqual([1, 3]);
+  });
+
+  it('between the reclassification and the void, moves the case and its arrests to smuggling', async () => {
+    const drugs = await stats(schema, VN, '2024-03-01', '2024-03-31', '2024-04-05', 'drugs');
+    const smuggling = await stats(schema, VN, '2024-03-01', '2024-03-31', '2024-04-05', 'smuggling');
+    expect([drugs.casesOpened, drugs.personsArrested]).toEqual([1, 0]);
+    expect([smuggling.casesOpened, smuggling.casesCleared, smuggling.personsArrested]).toEqual([1, 0, 3]);
+    expect((await stats(schema, P1, '2024-03-01', '2024-03-31', '2024-04-15', 'smuggling')).casesCleared).toBe(1);
+  });
+
+  it('drops the voided case and its arrests once the void is known', async () => {
+    const all = await stats(schema, VN, '2024-03-01', '2024-03-31', '2024-05-02');
+    expect([all.casesOpened, all.casesCleared, all.personsArrested]).toEqual([1, 0, 0]);
+    expect((await stats(schema, P1, '2024-01-01', '2024-12-31', '2024-05-02')).casesOpened).toBe(0);
+  });
+
+  it('adds a delta applied late to the versions recorded after it', async () => {
+    expect((await stats(schema, VN, '2024-06-01', '2024-06-30', '2024-06-16')).weaponsCollected).toBe(5);
+    expect((await stats(schema, VN, '2024-06-01', '2024-06-30', '2024-06-21')).weaponsCollected).toBe(12);
+    expect((await stats(schema, P1, '2024-06-01', '2024-06-30', '2024-06-16')).weaponsCollected).toBe(0);
+  });
+
+  it('reads the days outside whole months from the facts', async () => {
+    const span = await stats(schema, VN, '2024-03-10', '2024-06-11', '2024-06-30');
+    expect([span.casesOpened, span.weaponsCollected]).toEqual([1, 7]);
+  });
+});
+
+describe('tree changes', () => {
+  let schema: string;
+  let drop: () => Promise<void>;
+  const C3 = 'VN-LCI-MUONGKHUONG';
+  const C4 = 'VN-LCI-BACHA';
+
+  beforeAll(async () => {
+    ({ schema, drop } = await freshFiguresSchema(pool));
+    await applyEvents(pool, schema, registrations());
+    // The case's topic runs ahead of the units topic: C3's case is applied before C3's registration.
+    await applyEvents(pool, schema, [
+      e(
+        'CaseOpened',
+        { caseId: 'LC-2024-000003', unitId: C3, category: 'drugs', severity: 'serious' },
+        '2024-07-01T02:00:00Z',
+        '2024-07-01T03:00:00Z',
+      ),
+    ]);
+    await applyEvents(pool, schema, [
+      e(
+        'UnitRegistered',
+        { unitId: C3, name: 'Mường Khương', level: 'commune', parentUnitId: P1 },
+        '2024-06-30T00:00:00Z',
+        '2024-06-30T00:00:00Z',
+      ),
+      e(
+        'UnitRegistered',
+        { unitId: C4, name: 'Bắc Hà', level: 'commune', parentUnitId: P1 },
+        '2024-06-30T00:00:00Z',
+        '2024-06-30T00:00:00Z',
+      ),
+    ]);
+    // C4, with no fact yet, moves to the other province from 1 August; known on 5 August.
+    await applyEvents(pool, schema, [
+      e('UnitReassigned', { unitId: C4, parentUnitId: P2 }, '2024-08-01T00:00:00+07:00', '2024-08-05T00:00:00Z'),
+    ]);
+    await applyEvents(pool, schema, [
+      e(
+        'CaseOpened',
+        { caseId: 'LC-2024-000004', unitId: C4, category: 'drugs', severity: 'serious' },
+        '2024-08-10T02:00:00Z',
+        '2024-08-10T03:00:00Z',
+      ),
+    ]);
+  });
+  afterAll(() => drop());
+
+  it('turns the rollups off for the roots a registration brings recorded facts under', async () => {
+    const roots = await rollupRoots(schema);
+    expect([roots[VN], roots[P1]]).toEqual(['infinity', 'infinity']);
+    expect((await stats(schema, VN, '2024-07-01', '2024-07-31', '2024-12-31')).casesOpened).toBe(1);
+    expect((await stats(schema, P1, '2024-07-01', '2024-07-31', '2024-12-31')).casesOpened).toBe(1);
+  });
+
+  it('makes the roots a move between provinces concerns valid only from when it was known', async () => {
+    expect((await rollupRoots(schema))[P2]).toBe('2024-08-05 00:00:00+00');
+    expect((await stats(schema, P2, '2024-08-01', '2024-08-31', '2024-12-31')).casesOpened).toBe(1);
+    expect((await stats(schema, P1, '2024-08-01', '2024-08-31', '2024-12-31')).casesOpened).toBe(0);
+  });
+});

@@ -1,0 +1,97 @@
+import type { PoolClient } from 'pg';
+import { quoted } from './figures.tables';
+import { rollupTopsSql } from './rollup-tree';
+
+/** A parent row about to be recorded: from `validFrom` on, `unitId` rolls up under a new parent, known from `recordedAt`. */
+export interface ParentChange {
+  readonly unitId: string;
+  readonly validFrom: string;
+  readonly recordedAt: string;
+  readonly registration: boolean;
+}
+
+const changeKey = (unitId: string, validFrom: string) => `${unitId}\u0000${validFrom}`;
+
+/** For each change, the (top, second) pairs its unit rolls up under from validFrom on, as the tree is known now. */
+async function pairsFrom(client: PoolClient, schema: string, changes: readonly ParentChange[]): Promise<Map<string, string[]>> {
+  const { rows } = await client.query(
+    `WITH RECURSIVE q AS (SELECT * FROM unnest($1::text[], $2::text[]) AS q(u, f)),
+     ${rollupTopsSql(schema, 'SELECT DISTINCT u FROM q')}
+     SELECT q.u, q.f, array_agg(DISTINCT t.top || ' ' || coalesce(t.second, '')) AS pairs
+       FROM q JOIN rollup_tops t ON t.unit_id = q.u AND t.valid_to > q.f::timestamptz
+      GROUP BY q.u, q.f`,
+    [changes.map((c) => c.unitId), changes.map((c) => c.validFrom)],
+  );
+  return new Map(rows.map((row) => [changeKey(row.u, row.f), row.pairs as string[]]));
+}
+
+const rootsOf = (pairs: readonly string[]) => new Set(pairs.flatMap((pair) => pair.split(' ').filter((unit) => unit !== '')));
+
+/** The roots whose sums a change moves facts in or out of: all roots on either side unless both sides are one same-shaped chain. */
+export function affectedRoots(before: readonly string[], after: readonly string[]): string[] {
+  const was = rootsOf(before);
+  const is = rootsOf(after);
+  if (before.length > 1 || after.length > 1) return [...new Set([...was, ...is])];
+  return [...[...was].filter((root) => !is.has(root)), ...[...is].filter((root) => !was.has(root))];
+}
+
+/** The units among `unitIds` with facts under them (as the tree is known now, at any time). */
+async function unitsWithFacts(client: PoolClient, schema: string, unitIds: readonly string[]): Promise<Set<string>> {
+  const s = quoted(schema);
+  const { rows } = await client.query(
+    `WITH RECURSIVE sub(origin, unit_id) AS (
+       SELECT u, u FROM unnest($1::text[]) AS u
+       UNION
+       SELECT sub.origin, p.unit_id FROM sub JOIN ${s}.unit_parents p ON p.parent_unit_id = sub.unit_id
+     )
+     SELECT DISTINCT origin FROM sub
+      WHERE EXISTS (SELECT 1 FROM ${s}.case_versions c WHERE c.unit_id = sub.unit_id)
+         OR EXISTS (SELECT 1 FROM ${s}.weapons w WHERE w.unit_id = sub.unit_id)
+         OR EXISTS (SELECT 1 FROM ${s}.incidents i WHERE i.unit_id = sub.unit_id)
+         OR EXISTS (SELECT 1 FROM ${s}.indicator_readings r WHERE r.unit_id = sub.unit_id)`,
+    [unitIds],
+  );
+  return new Set(rows.map((row) => row.origin));
+}
+
+/**
+ * Keeps the rollups honest when the tree changes (record-rollups.ts sums each fact under the tree known
+ * when it was applied). Call before recording the parent rows, and the function it returns after.
+ * A change that moves no recorded fact between roots only makes the roots' sums valid from when it was
+ * known (a registration: from always, as no fact of a unit is recorded before it). One that moves recorded
+ * facts turns the roots' rollups off: their figures are then read from the facts until the read model is rebuilt.
+ */
+export async function guardRollups(
+  client: PoolClient,
+  schema: string,
+  changes: readonly ParentChange[],
+): Promise<() => Promise<void>> {
+  if (changes.length === 0) return async () => undefined;
+  const before = await pairsFrom(client, schema, changes);
+  return async () => {
+    const after = await pairsFrom(client, schema, changes);
+    const moved = changes
+      .map((change) => {
+        const key = changeKey(change.unitId, change.validFrom);
+        return { change, roots: affectedRoots(before.get(key) ?? [], after.get(key) ?? []) };
+      })
+      .filter(({ roots }) => roots.length > 0);
+    if (moved.length === 0) return;
+    const withFacts = await unitsWithFacts(
+      client,
+      schema,
+      moved.map(({ change }) => change.unitId),
+    );
+    const validity = moved.flatMap(({ change, roots }) => {
+      if (withFacts.has(change.unitId)) return roots.map((root) => [root, 'infinity'] as const);
+      return change.registration ? [] : roots.map((root) => [root, change.recordedAt] as const);
+    });
+    if (validity.length === 0) return;
+    await client.query(
+      `INSERT INTO ${quoted(schema)}.rollup_roots AS r (root_unit_id, valid_from)
+       SELECT root, max(valid_from) FROM unnest($1::text[], $2::timestamptz[]) AS v(root, valid_from) GROUP BY root
+       ON CONFLICT (root_unit_id) DO UPDATE SET valid_from = greatest(r.valid_from, excluded.valid_from)`,
+      [validity.map(([root]) => root), validity.map(([, validFrom]) => validFrom)],
+    );
+  };
+}
