@@ -1,6 +1,7 @@
 import { type Category, type StoredEvent, categoryOfStream } from '@vigil/contract';
 import { aggregateFor, type UnitState } from '@vigil/domain';
 import type { EventStore } from '@vigil/event-store';
+import { UnitParentHints } from './unit-parent-hints';
 
 /** An aggregate's state as loaded (and then evolved by the batch), with the revision it was read at. */
 export interface LoadedStream {
@@ -25,7 +26,10 @@ export class AggregateCache {
   private readonly streams = new Map<string, LoadedStream>();
   private readonly unitStates = new Map<string, UnitState>();
 
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly hints = new UnitParentHints(),
+  ) {}
 
   get(streamId: string): LoadedStream {
     const loaded = this.streams.get(streamId);
@@ -50,16 +54,21 @@ export class AggregateCache {
     this.remember(streamId, { ...this.get(streamId), state });
   }
 
-  /** Loads the given units and all their ancestors, one round trip per tree level. */
+  /**
+   * Loads the given units and all their ancestors: with each round trip the ancestors the hints
+   * expect, then, should a state name a parent not read yet, another round for those.
+   */
   async loadUnitsWithAncestors(unitIds: Iterable<string>): Promise<void> {
-    let wanted = [...new Set(unitIds)].map(unitStream);
-    for (let level = 0; wanted.length > 0 && level < MAX_TREE_DEPTH; level += 1) {
-      await this.load(wanted);
-      wanted = wanted
-        .map((id) => this.get(id).state as UnitState)
-        .flatMap((unit) => (unit.status !== 'initial' && unit.parentUnitId ? [unitStream(unit.parentUnitId)] : []))
-        .filter((id) => !this.streams.has(id));
+    let wanted = [...new Set(unitIds)];
+    for (let round = 0; wanted.length > 0 && round < MAX_TREE_DEPTH; round += 1) {
+      await this.load(this.hints.withAncestors(wanted).map(unitStream));
+      wanted = [...new Set(wanted.flatMap((unitId) => this.firstUnreadAncestor(unitId)))];
     }
+  }
+
+  /** Stream ids of the given units and of their ancestors as the hints know them, to read ahead. */
+  unitStreamsWithHintedAncestors(unitIds: Iterable<string>): string[] {
+    return this.hints.withAncestors(unitIds).map(unitStream);
   }
 
   /** Every unit loaded so far, by unit id: the decision context and the scope check read it. */
@@ -67,9 +76,25 @@ export class AggregateCache {
     return this.unitStates;
   }
 
+  /** Walking up from a loaded unit through loaded states, the first parent not read yet. */
+  private firstUnreadAncestor(unitId: string): string[] {
+    let current = this.unitStates.get(unitId);
+    for (let depth = 0; current && depth < MAX_TREE_DEPTH * 2; depth += 1) {
+      const parent = current.status === 'initial' ? null : current.parentUnitId;
+      if (!parent) return [];
+      if (!this.streams.has(unitStream(parent))) return [parent];
+      current = this.unitStates.get(parent);
+    }
+    return [];
+  }
+
   private remember(streamId: string, loaded: LoadedStream): void {
     this.streams.set(streamId, loaded);
-    if (loaded.category === 'units') this.unitStates.set(streamId.slice('unit-'.length), loaded.state as UnitState);
+    if (loaded.category !== 'units') return;
+    const unitId = streamId.slice('unit-'.length);
+    const unit = loaded.state as UnitState;
+    this.unitStates.set(unitId, unit);
+    if (unit.status !== 'initial') this.hints.learn(unitId, unit.parentUnitId);
   }
 }
 

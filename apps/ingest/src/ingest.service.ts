@@ -14,6 +14,7 @@ import { type AuthPrincipal, Metrics } from '@vigil/platform';
 import { AggregateCache } from './aggregate-cache';
 import { scopeUnitsOf } from './event-scope';
 import { type IngestResult, rejected } from './ingest-result';
+import { UnitParentHints } from './unit-parent-hints';
 import { isRegistered, isWithinScope } from './unit-scope';
 
 const MAX_ATTEMPTS = 5;
@@ -27,6 +28,7 @@ const MAX_ATTEMPTS = 5;
 export class IngestService {
   private readonly logger = new Logger(IngestService.name);
   private readonly counter;
+  private readonly unitHints = new UnitParentHints();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -58,10 +60,16 @@ export class IngestService {
 
   /** `streams[i]` is the stream of `envelopes[i]`, worked out once per request. */
   private async attempt(envelopes: EventEnvelope[], streams: StreamRef[], principal: AuthPrincipal): Promise<IngestResult[]> {
-    const stored = await this.store.findByEventIds(envelopes.map((envelope) => envelope.eventId));
-    const cache = new AggregateCache(this.store);
+    const cache = new AggregateCache(this.store, this.unitHints);
+    // The streams of the batch, with the units its events name and their likely ancestors, are
+    // read while the duplicates are looked up; a duplicate's stream read for nothing costs less
+    // than the round trip.
+    const named = envelopes.flatMap((envelope) => unitsReferencedBy(envelope));
+    const [stored] = await Promise.all([
+      this.store.findByEventIds(envelopes.map((envelope) => envelope.eventId)),
+      cache.load([...streams.map((stream) => stream.streamId), ...cache.unitStreamsWithHintedAncestors(named)]),
+    ]);
     const fresh = envelopes.flatMap((envelope, i) => (stored.has(envelope.eventId) ? [] : [i]));
-    await cache.load(fresh.map((i) => streams[i]!.streamId));
     await cache.loadUnitsWithAncestors(fresh.flatMap((i) => this.unitsOf(envelopes[i]!, streams[i]!, cache)));
 
     const results: (IngestResult | null)[] = [];
