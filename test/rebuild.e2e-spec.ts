@@ -4,6 +4,7 @@ import { captureOutput } from '../apps/cli/src/cli-test-support';
 import { run } from '../apps/cli/src/run';
 import { envelope, smallTree } from './support/events';
 import { postJson } from './support/http';
+import { relayLeading } from './support/relay-leader';
 import { getJson } from './support/http-get';
 import { type VigilUnderTest, eventually, startVigilUnderTest } from './support/vigil-under-test';
 
@@ -71,10 +72,7 @@ describe('vigil projections rebuild while the system runs', () => {
 
   beforeAll(async () => {
     vigil = await startVigilUnderTest();
-    await eventually(async () => {
-      const ready = await (await fetch(`${vigil.url}/health/ready`)).json();
-      return ready.checks?.relay?.details?.leader === true ? true : undefined;
-    }, 30_000);
+    await relayLeading(vigil);
     operator = await vigil.token('operator', tree.ministry);
     analyst = await vigil.token('analyst', tree.ministry);
     await post([...tree.events, ...caseHistory()]);

@@ -4,6 +4,7 @@ import { ingestStage } from './ingest';
 import { kafkaCeiling } from './kafka-ceiling';
 import { projectStage } from './project';
 import { queryStage } from './query';
+import { rebuildStage } from './rebuild';
 import { relayStage } from './relay';
 import type { Stage } from './stage';
 
@@ -23,7 +24,13 @@ export const STAGES: readonly Stage[] = [
   },
   { id: 'relay', title: 'relay, store → Kafka', kind: 'in-process', figures: ['relay.rate'], run: relayStage },
   { id: 'project', title: 'projector, Kafka → read models', kind: 'service', figures: ['project.rate'], run: projectStage },
-  { id: 'rebuild', title: 'rebuild of every projection', kind: 'service', figures: ['rebuild.rate'] },
+  {
+    id: 'rebuild',
+    title: 'rebuild of every projection (the vigil command)',
+    kind: 'in-process',
+    figures: ['rebuild.rate'],
+    run: rebuildStage,
+  },
   { id: 'freshness', title: 'freshness at 1,000 events/s', kind: 'service', figures: ['freshness.p99'], run: freshnessStage },
   { id: 'query', title: 'directive progress query', kind: 'service', figures: ['query.p95'], run: queryStage },
 ];

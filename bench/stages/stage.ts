@@ -32,7 +32,8 @@ export interface Stage {
   readonly figures: readonly FigureId[];
   /**
    * Ceiling stages run first, on an idle machine, before the service starts; `in-process` stages
-   * run their part of Vigil inside the bench, so they need no service (nor its memory figure).
+   * run their part of Vigil inside the bench (or as the `vigil` command), so they need no service
+   * (nor its memory figure).
    */
   readonly kind: 'ceiling' | 'service' | 'in-process';
   readonly run?: (context: StageContext) => Promise<StageOutcome>;
