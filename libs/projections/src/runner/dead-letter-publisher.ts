@@ -1,5 +1,5 @@
-import { deadLetterTopic } from '@vigil/messaging';
-import type { Kafka, Message, Producer } from 'kafkajs';
+import { IdempotentProducer, deadLetterTopic } from '@vigil/messaging';
+import type { Kafka, Message } from 'kafkajs';
 import type { DeadLetter } from './delivered-event';
 
 export const REASON_HEADER = 'vigil-reason';
@@ -12,42 +12,28 @@ export function toDeadLetterMessage(projection: string, deadLetter: DeadLetter):
   };
 }
 
-/** Sends a projection's poison messages to `<namespace>.dead-letters.v1` and waits for every replica. */
+/**
+ * Sends a projection's poison messages to `<namespace>.dead-letters.v1` and waits for every replica;
+ * idempotent, so a retried send does not duplicate a dead letter.
+ */
 export class DeadLetterPublisher {
-  private producer: Producer | null = null;
+  private readonly producer: IdempotentProducer;
 
   constructor(
-    private readonly kafka: Kafka,
+    kafka: Kafka,
     private readonly namespace: string,
     private readonly projection: string,
-  ) {}
+  ) {
+    this.producer = new IdempotentProducer(kafka);
+  }
 
   async publish(deadLetters: readonly DeadLetter[]): Promise<void> {
     if (deadLetters.length === 0) return;
-    const producer = await this.connected();
-    try {
-      await producer.send({
-        topic: deadLetterTopic(this.namespace),
-        acks: -1,
-        messages: deadLetters.map((deadLetter) => toDeadLetterMessage(this.projection, deadLetter)),
-      });
-    } catch (error) {
-      await this.disconnect();
-      throw error;
-    }
+    const messages = deadLetters.map((deadLetter) => toDeadLetterMessage(this.projection, deadLetter));
+    await this.producer.send([{ topic: deadLetterTopic(this.namespace), messages }]);
   }
 
   async disconnect(): Promise<void> {
-    const producer = this.producer;
-    this.producer = null;
-    await producer?.disconnect().catch(() => undefined);
-  }
-
-  private async connected(): Promise<Producer> {
-    if (this.producer) return this.producer;
-    const producer = this.kafka.producer({ allowAutoTopicCreation: false });
-    await producer.connect();
-    this.producer = producer;
-    return producer;
+    await this.producer.disconnect();
   }
 }
