@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { StoredEvent } from '@vigil/contract';
-import type { AppendedEvent, EventStore } from '../event-store.port';
+import { type AppendedEvent, type EventStore, WrongExpectedRevisionError } from '../event-store.port';
 import {
   appended,
   arrestMade,
@@ -168,6 +168,38 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
         const [first] = await store.appendMany([write(streamId, 'any', [caseOpened(caseId)])]);
         const [second] = await store.appendMany([write(streamId, 'any', [caseCleared(caseId)])]);
         expect([appended(first!).revision, appended(second!).revision]).toEqual([0n, 1n]);
+      });
+
+      it('lets exactly one of several concurrent writers expecting the same revision through', async () => {
+        const { caseId, streamId } = newCase();
+        await store.appendMany([write(streamId, 'no_stream', [caseOpened(caseId)])]);
+        const attempts = [1, 2, 3, 4].map((persons) => arrestMade(caseId, persons));
+
+        const results = await Promise.allSettled(attempts.map((event) => store.appendMany([write(streamId, 0n, [event])])));
+
+        const won = results.flatMap((result, i) => (result.status === 'fulfilled' ? [attempts[i]!] : []));
+        expect(won).toHaveLength(1);
+        for (const result of results.filter((r) => r.status === 'rejected')) {
+          expect(result.reason).toBeInstanceOf(WrongExpectedRevisionError);
+          expect(result.reason).toMatchObject({ streamId, expected: 0n });
+        }
+        const stored = await store.readStream(streamId);
+        expect(stored.map((e) => [e.eventId, e.revision])).toEqual([
+          [stored[0]!.eventId, 0n],
+          [won[0]!.envelope.eventId, 1n],
+        ]);
+      });
+
+      it("numbers concurrent 'any' writes to one stream contiguously, each write's events together", async () => {
+        const { caseId, streamId } = newCase();
+        const writes = [0, 1, 2, 3, 4].map(() => [arrestMade(caseId, 1), arrestMade(caseId, 2)]);
+
+        const outcomes = await Promise.all(writes.map((events) => store.appendMany([write(streamId, 'any', events)])));
+
+        const revisions = outcomes.map((placed) => placed.map((o) => appended(o).revision));
+        expect(revisions.flat().sort((a, b) => Number(a - b))).toEqual([0n, 1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n, 9n]);
+        for (const [first, second] of revisions) expect(second).toBe(first! + 1n);
+        expect((await store.readStream(streamId)).map((e) => e.revision)).toEqual([0n, 1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n, 9n]);
       });
     });
 
