@@ -34,6 +34,7 @@ const OPTIMISTIC_ATTEMPTS = 3;
  * writes, never across a round trip to Node.
  */
 export class PostgresEventStore implements EventStore {
+  // The statements of the ingest path are named, so each connection parses and plans them once.
   /**
    * @param optimisticAttempts appends tried without the lock before one takes it first (0: always
    *   locked; tests use it to cover that path).
@@ -67,9 +68,11 @@ export class PostgresEventStore implements EventStore {
 
   async findByEventIds(eventIds: string[]): Promise<Map<string, StoredEvent>> {
     if (eventIds.length === 0) return new Map();
-    const { rows } = await this.pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ANY($1::uuid[])`, [
-      eventIds,
-    ]);
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'vigil-find-by-event-ids',
+      text: `SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ANY($1::uuid[])`,
+      values: [eventIds],
+    });
     return new Map(rows.map((row) => [row.event_id, toStoredEvent(row)]));
   }
 
@@ -80,12 +83,13 @@ export class PostgresEventStore implements EventStore {
   async readStreams(streamIds: string[]): Promise<Map<string, StoredEvent[]>> {
     const result = new Map<string, StoredEvent[]>();
     if (streamIds.length === 0) return result;
-    const { rows } = await this.pool.query<EventRow>(
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'vigil-read-streams',
       // One index range scan per stream, whatever the planner's statistics say.
-      `SELECT e.* FROM unnest($1::text[]) AS s(id)
+      text: `SELECT e.* FROM unnest($1::text[]) AS s(id)
        CROSS JOIN LATERAL (SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = s.id ORDER BY revision) e`,
-      [streamIds],
-    );
+      values: [streamIds],
+    });
     for (const row of rows) {
       const events = result.get(row.stream_id) ?? [];
       events.push(toStoredEvent(row));
@@ -169,14 +173,22 @@ export class PostgresEventStore implements EventStore {
     keys: AppendKeys,
     assumeNew = false,
   ): Promise<[Map<string, ExistingEvent>, Map<string, bigint>]> {
-    const { rows } = await db.query<AppendStateRow>(APPEND_STATE_SQL, [assumeNew ? [] : keys.eventIds, keys.streamIds]);
+    const { rows } = await db.query<AppendStateRow>({
+      name: 'vigil-append-state',
+      text: APPEND_STATE_SQL,
+      values: [assumeNew ? [] : keys.eventIds, keys.streamIds],
+    });
     const { existing, revisions } = toAppendState(rows);
     return [existing, revisions];
   }
 
   /** Writes the plan's rows after the head; answers the head they were placed after. */
   private async place(db: Queryable, plan: AppendPlan): Promise<bigint> {
-    const { rows } = await db.query<{ base: string }>(PLACE_ROWS_SQL, placeRowsParams(plan, this.clock(), EVENTS_CHANNEL));
+    const { rows } = await db.query<{ base: string }>({
+      name: 'vigil-place-rows',
+      text: PLACE_ROWS_SQL,
+      values: placeRowsParams(plan, this.clock(), EVENTS_CHANNEL),
+    });
     return BigInt(rows[0]!.base);
   }
 }
