@@ -14,6 +14,8 @@ export interface FactScope {
   readonly subtree: Subtree;
   readonly range: InstantRange;
   readonly asOf: Date;
+  /** The subtree is a rolled-up root alone, and hotspots are found under it through `hotspot_roots` (rollups.ts). */
+  readonly hotspotsViaRoot?: boolean;
 }
 
 const paramsOf = (scope: FactScope, ...filters: unknown[]) => [
@@ -78,6 +80,17 @@ export async function personsArrested(scope: FactScope, filter: CaseFilter = {})
   return rows[0].persons;
 }
 
+/**
+ * Joins the hotspot `h` with `s(valid_from, valid_to)`, the periods its unit was under the root: from the subtree,
+ * or, for a rolled-up root, from `hotspot_roots` (its subtree parameters then hold the root alone).
+ */
+const hotspotUnder = (scope: FactScope, condition: string) =>
+  scope.hotspotsViaRoot
+    ? `JOIN (SELECT r.hotspot_id, r.valid_from, r.valid_to FROM ${quoted(scope.schema)}.hotspot_roots r
+              WHERE r.root_unit_id = ($1::text[])[1] AND $2::timestamptz[] IS NOT NULL AND $3::timestamptz[] IS NOT NULL) s
+         ON s.hotspot_id = h.hotspot_id AND ${condition}`
+    : `JOIN ${SUBTREE_RELATION} ON s.unit_id = h.unit_id AND ${condition}`;
+
 /** The hotspot event `event` is not followed, in its stream, by a relapse known at $6. */
 const notRelapsedSince = (schema: string, event: string, hotspotId: string) => `NOT EXISTS (
   SELECT 1 FROM ${quoted(schema)}.hotspot_events r
@@ -90,7 +103,7 @@ export async function hotspotsTransformed(scope: FactScope, kind: HotspotKind | 
     `SELECT count(DISTINCT h.hotspot_id)::int AS transformed
        FROM ${s}.hotspots h
        JOIN ${s}.hotspot_events t ON t.hotspot_id = h.hotspot_id AND t.type = 'transformed' AND t.recorded_at <= $6
-       JOIN ${SUBTREE_RELATION} ON s.unit_id = h.unit_id AND ${inSubtreeAndRange('t.occurred_at')}
+       ${hotspotUnder(scope, inSubtreeAndRange('t.occurred_at'))}
       WHERE ($7::text IS NULL OR h.kind = $7) AND ${notRelapsedSince(scope.schema, 't', 'h.hotspot_id')}`,
     paramsOf(scope, kind),
   );
@@ -101,8 +114,8 @@ export async function hotspotsTransformed(scope: FactScope, kind: HotspotKind | 
  * A hotspot belongs to the root for a rate over the range when its unit was under the root at the later of its
  * identification and the range's start: numerator and denominator then count the same hotspots.
  */
-const HOTSPOT_IN_SUBTREE = `JOIN ${SUBTREE_RELATION} ON s.unit_id = h.unit_id
-  AND greatest(h.identified_at, $4) >= s.valid_from AND greatest(h.identified_at, $4) < s.valid_to`;
+const hotspotInSubtree = (scope: FactScope) =>
+  hotspotUnder(scope, 'greatest(h.identified_at, $4) >= s.valid_from AND greatest(h.identified_at, $4) < s.valid_to');
 
 export interface Ratio {
   readonly numerator: number;
@@ -119,7 +132,7 @@ export async function hotspotTransformation(scope: FactScope, year: number, kind
                WHERE t.hotspot_id = h.hotspot_id AND t.type = 'transformed' AND t.recorded_at <= $6
                  AND t.occurred_at >= $4 AND t.occurred_at < $5 AND ${notRelapsedSince(scope.schema, 't', 'h.hotspot_id')}
             ))::int AS numerator
-       FROM ${s}.hotspots h ${HOTSPOT_IN_SUBTREE}
+       FROM ${s}.hotspots h ${hotspotInSubtree(scope)}
       WHERE h.recorded_at <= $6 AND ($8::text IS NULL OR h.kind = $8)
         AND EXISTS (SELECT 1 FROM ${s}.hotspot_events l
                      WHERE l.hotspot_id = h.hotspot_id AND l.type = 'listed' AND l.year = $7 AND l.recorded_at <= $6)`,
@@ -140,7 +153,7 @@ export async function hotspotElimination(scope: FactScope, kind: HotspotKind | n
   const { rows } = await scope.db.query(
     `SELECT count(*)::int AS denominator,
             count(*) FILTER (WHERE ${eliminated('e.occurred_at >= $4 AND e.occurred_at < $5')})::int AS numerator
-       FROM ${s}.hotspots h ${HOTSPOT_IN_SUBTREE}
+       FROM ${s}.hotspots h ${hotspotInSubtree(scope)}
       WHERE h.recorded_at <= $6 AND h.identified_at < $5 AND ($7::text IS NULL OR h.kind = $7)
         AND NOT ${eliminated('e.occurred_at < $4')}`,
     paramsOf(scope, kind),
@@ -157,7 +170,7 @@ export async function hotspotEventCounts(scope: FactScope): Promise<HotspotEvent
     `SELECT e.type, count(*)::int AS count
        FROM ${s}.hotspot_events e
        JOIN ${s}.hotspots h ON h.hotspot_id = e.hotspot_id
-       JOIN ${SUBTREE_RELATION} ON s.unit_id = h.unit_id AND ${inSubtreeAndRange('e.occurred_at')}
+       ${hotspotUnder(scope, inSubtreeAndRange('e.occurred_at'))}
       WHERE e.recorded_at <= $6
       GROUP BY e.type`,
     paramsOf(scope),

@@ -10,7 +10,7 @@ import {
   type FactScope,
   type IncidentCounts,
 } from './fact-queries';
-import { splitByMonths } from './month-split';
+import { splitRange } from './range-split';
 import type { RollupFamily, RollupValues } from './rollup-deltas';
 import type { RollupReader } from './rollup-queries';
 import type { Db, Subtree } from './subtree';
@@ -35,6 +35,13 @@ export async function factScope(context: FigureContext, range: InstantRange): Pr
   return { db: context.db, schema: context.schema, subtree: await context.subtree(), range, asOf: context.asOf };
 }
 
+/** The scope of a hotspot figure: a rolled-up root finds its hotspots through `hotspot_roots`, without its subtree. */
+export async function hotspotScope(context: FigureContext, range: InstantRange): Promise<FactScope> {
+  if (!context.rolledUp) return factScope(context, range);
+  const root = { unitIds: [context.unitId], froms: ['-infinity'], tos: ['infinity'] };
+  return { db: context.db, schema: context.schema, subtree: root, range, asOf: context.asOf, hotspotsViaRoot: true };
+}
+
 /** Once per request for the same unit, asOf, figure and range. */
 export function remembered<T>(context: FigureContext, what: string, range: InstantRange, read: () => Promise<T>): Promise<T> {
   const key = `${context.unitId}\u0000${what}\u0000${range.from.toISOString()}\u0000${range.toExclusive.toISOString()}`;
@@ -52,15 +59,15 @@ interface Summed<T> {
   readonly add: (a: T, b: T) => T;
 }
 
-/** A sum over a range: its whole months from the rollups when they hold it, the rest (and everything otherwise) from the facts. */
+/** A sum over a range: its whole months and days from the rollups when they hold it, the rest (and everything otherwise) from the facts. */
 async function summed<T>(context: FigureContext, range: InstantRange, figure: Summed<T>): Promise<T> {
   if (!context.rolledUp || figure.keys === null) return figure.fromFacts(await factScope(context, range));
-  const { months, rest } = splitByMonths(range, context.timeZone);
+  const { months, days, rest } = splitRange(range, context.timeZone);
   const keys = figure.keys;
   const parts = [
-    months.length === 0
+    months.length + days.length === 0
       ? undefined
-      : context.rollups.sums({ family: figure.family, rootUnitId: context.unitId, keys, months }).then(figure.fromRollups),
+      : context.rollups.sums({ family: figure.family, rootUnitId: context.unitId, keys, months, days }).then(figure.fromRollups),
     ...rest.map(async (part) => figure.fromFacts(await factScope(context, part))),
   ].filter((part): part is Promise<T> => part !== undefined);
   if (parts.length === 0) return figure.fromFacts(await factScope(context, range));

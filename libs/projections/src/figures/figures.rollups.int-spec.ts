@@ -1,6 +1,7 @@
 import type { StoredEvent } from '@vigil/contract';
 import { Pool } from 'pg';
 import { parseAsOf } from '../progress';
+import { directiveProgress, type DirectiveProgress } from './directive-progress';
 import { applyEvents, freshFiguresSchema, StoredEvents } from './figures.testing';
 import { unitStats, type UnitStats } from './unit-stats';
 
@@ -35,12 +36,17 @@ async function rollupRoots(schema: string): Promise<Record<string, string>> {
 /** Unit stats as the rollups answer, checked against the same read from the facts alone. */
 async function stats(schema: string, unitId: string, from: string, to: string, asOf: string, category?: 'drugs' | 'smuggling') {
   const query = { unitId, from, to, asOf: parseAsOf(asOf, HCM), timeZone: HCM, ...(category ? { category } : {}) };
-  const rolledUp = await unitStats(pool, schema, query);
+  return bothWays<UnitStats>(schema, () => unitStats(pool, schema, query));
+}
+
+/** Runs `read` with the rollups on, then off (every figure from the facts), expects the same, and returns it. */
+async function bothWays<T>(schema: string, read: () => Promise<T>): Promise<T> {
+  const rolledUp = await read();
   const roots = await pool.query(`SELECT root_unit_id, valid_from::text FROM "${schema}".rollup_roots`);
   await pool.query(`UPDATE "${schema}".rollup_roots SET valid_from = 'infinity'`);
-  let fromFacts: UnitStats;
+  let fromFacts: T;
   try {
-    fromFacts = await unitStats(pool, schema, query);
+    fromFacts = await read();
   } finally {
     for (const row of roots.rows)
       await pool.query(`UPDATE "${schema}".rollup_roots SET valid_from = $2::timestamptz WHERE root_unit_id = $1`, [
@@ -125,7 +131,7 @@ describe('corrections, late knowledge and partial months', () => {
     expect((await stats(schema, P1, '2024-06-01', '2024-06-30', '2024-06-16')).weaponsCollected).toBe(0);
   });
 
-  it('reads the days outside whole months from the facts', async () => {
+  it('reads whole days around whole months', async () => {
     const span = await stats(schema, VN, '2024-03-10', '2024-06-11', '2024-06-30');
     expect([span.casesOpened, span.weaponsCollected]).toEqual([1, 7]);
   });
@@ -189,5 +195,109 @@ describe('tree changes', () => {
     expect((await rollupRoots(schema))[P2]).toBe('2024-08-05 00:00:00+00');
     expect((await stats(schema, P2, '2024-08-01', '2024-08-31', '2024-12-31')).casesOpened).toBe(1);
     expect((await stats(schema, P1, '2024-08-01', '2024-08-31', '2024-12-31')).casesOpened).toBe(0);
+  });
+});
+
+describe('hotspots and readings under a rolled-up root', () => {
+  let schema: string;
+  let drop: () => Promise<void>;
+  const D = 'DIR-11';
+  const late = '2024-01-02T00:00:00Z';
+  const hourAfter = (iso: string) => new Date(Date.parse(iso) + 3_600_000).toISOString();
+  const step = (type: 'HotspotTransformed' | 'HotspotRelapsed' | 'HotspotEliminated', hotspotId: string, at: string) =>
+    e(type, { hotspotId }, at, hourAfter(at));
+  const target = (targetId: string, metric: string, filter?: object) =>
+    e(
+      'TargetSet',
+      {
+        directiveId: D,
+        targetId,
+        unitId: VN,
+        metric,
+        ...(filter ? { filter } : {}),
+        comparator: 'atLeast',
+        value: 1,
+        periodStart: '2024-01-01',
+        periodEnd: '2024-12-31',
+      } as never,
+      REGISTERED,
+      REGISTERED,
+    );
+  const progress = (asOf: string) =>
+    bothWays<DirectiveProgress>(
+      schema,
+      async () => (await directiveProgress(pool, schema, D, { asOf: parseAsOf(asOf, HCM), timeZone: HCM }))!,
+    );
+  const figures = (p: DirectiveProgress) =>
+    Object.fromEntries(p.targets.map((t) => [t.targetId, [t.numerator, t.denominator, t.actual]]));
+
+  beforeAll(async () => {
+    ({ schema, drop } = await freshFiguresSchema(pool));
+    await applyEvents(pool, schema, [
+      ...registrations(),
+      e(
+        'DirectiveIssued',
+        { directiveId: D, code: D, title: 'Weapons and hotspots', issuedByUnitId: VN },
+        REGISTERED,
+        REGISTERED,
+      ),
+      target('transformed', 'hotspots.transformed'),
+      target('transformation', 'hotspots.transformationRate'),
+      target('elimination', 'hotspots.eliminationRate', { hotspotKind: 'drug_retail_point' }),
+      target('eid', 'indicator.ratio', { indicator: 'eid.level2.issued' }),
+    ]);
+    await applyEvents(pool, schema, [
+      // Identified before 2024, reported late on 2 January 2024.
+      e('HotspotIdentified', { hotspotId: 'H1', unitId: C1, kind: 'drug_hotspot', name: 'H1' }, '2023-05-01T02:00:00Z', late),
+      e('HotspotIdentified', { hotspotId: 'H2', unitId: C2, kind: 'complex_area', name: 'H2' }, '2023-06-01T02:00:00Z', late),
+      e(
+        'HotspotIdentified',
+        { hotspotId: 'H3', unitId: C1, kind: 'drug_retail_point', name: 'H3' },
+        '2023-01-01T02:00:00Z',
+        late,
+      ),
+      e('HotspotListed', { hotspotId: 'H1', year: 2024 }, '2024-01-10T02:00:00Z', '2024-01-10T03:00:00Z'),
+      e('HotspotListed', { hotspotId: 'H2', year: 2024 }, '2024-01-10T02:00:00Z', '2024-01-10T03:00:00Z'),
+      step('HotspotEliminated', 'H3', '2024-03-01T02:00:00Z'),
+      step('HotspotTransformed', 'H2', '2024-04-01T02:00:00Z'),
+      step('HotspotTransformed', 'H1', '2024-06-01T02:00:00Z'),
+      step('HotspotRelapsed', 'H2', '2024-09-01T02:00:00Z'),
+      e(
+        'IndicatorMeasured',
+        { unitId: C2, indicator: 'eid.level2.issued', value: 80, denominator: 100 },
+        '2024-06-01T02:00:00Z',
+        '2024-06-01T03:00:00Z',
+      ),
+      e(
+        'IndicatorMeasured',
+        { unitId: C1, indicator: 'eid.level2.issued', value: 90, denominator: 100 },
+        '2024-09-01T02:00:00Z',
+        '2024-09-02T03:00:00Z',
+      ),
+    ]);
+  });
+  afterAll(() => drop());
+
+  it('counts both transformed hotspots and the first reading by August', async () => {
+    expect(figures(await progress('2024-08-01'))).toEqual({
+      transformed: [2, null, 2],
+      transformation: [2, 2, 100],
+      elimination: [1, 1, 100],
+      eid: [80, 100, 80],
+    });
+  });
+
+  it('drops the relapsed hotspot and reads the later reading by the end of the year', async () => {
+    expect(figures(await progress('2024-12-31'))).toEqual({
+      transformed: [1, null, 1],
+      transformation: [1, 2, 50],
+      elimination: [1, 1, 100],
+      eid: [90, 100, 90],
+    });
+  });
+
+  it('counts the hotspot events of a province, each under the province of its unit', async () => {
+    const p1 = await stats(schema, P1, '2024-01-01', '2024-12-31', '2024-12-31');
+    expect(p1.hotspots).toEqual({ identified: 0, listed: 1, transformed: 1, relapsed: 0, eliminated: 1 });
   });
 });

@@ -142,20 +142,21 @@ CREATE TABLE IF NOT EXISTS ${s}.incidents (
 );
 CREATE INDEX IF NOT EXISTS incidents_by_unit_occurred ON ${s}.incidents (unit_id, occurred_at) INCLUDE (kind, deaths, injuries, recorded_at);
 
--- Knowledge-versioned monthly sums under the top two levels of the tree (ministry, provinces), where a
+-- Knowledge-versioned monthly and daily sums under the top two levels of the tree (ministry, provinces), where a
 -- subtree is too large to sum facts at query time (rollups.ts). A row is the cell's value from
 -- recorded_from until the cell's next row: the value as known at T is the latest row with recorded_from <= T.
 CREATE TABLE IF NOT EXISTS ${s}.rollups (
   family text NOT NULL,
   root_unit_id text NOT NULL,
   key text NOT NULL,
-  month date NOT NULL,
+  grain text NOT NULL,
+  bucket date NOT NULL,
   recorded_from timestamptz NOT NULL,
   v1 bigint NOT NULL,
   v2 bigint NOT NULL,
   v3 bigint NOT NULL,
   v4 bigint NOT NULL,
-  PRIMARY KEY (family, root_unit_id, key, month, recorded_from)
+  PRIMARY KEY (family, root_unit_id, key, grain, bucket, recorded_from)
 );
 -- Indicator readings again, under each of the top two levels above their unit when they occurred (as rollups).
 CREATE TABLE IF NOT EXISTS ${s}.root_readings (
@@ -169,12 +170,20 @@ CREATE TABLE IF NOT EXISTS ${s}.root_readings (
   denominator double precision,
   PRIMARY KEY (root_unit_id, indicator, occurred_at, recorded_at, revision, unit_id)
 );
+-- The periods each hotspot's unit was under each of the top two levels (as rollups).
+CREATE TABLE IF NOT EXISTS ${s}.hotspot_roots (
+  root_unit_id text NOT NULL,
+  hotspot_id text NOT NULL,
+  valid_from timestamptz NOT NULL,
+  valid_to timestamptz NOT NULL,
+  PRIMARY KEY (root_unit_id, hotspot_id, valid_from)
+);
 -- The units the rollups sum for, and from which knowledge time their sums follow the tree as known then.
 CREATE TABLE IF NOT EXISTS ${s}.rollup_roots (
   root_unit_id text PRIMARY KEY,
   valid_from timestamptz NOT NULL
 );
--- The zone the months of the rollups are calendar months of (set by the first apply).
+-- The zone whose calendar months and days the rollups' buckets are (set by the first apply).
 CREATE TABLE IF NOT EXISTS ${s}.rollup_settings (
   time_zone text PRIMARY KEY
 );

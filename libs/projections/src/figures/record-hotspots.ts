@@ -2,6 +2,7 @@ import type { StoredEvent } from '@vigil/contract';
 import type { PoolClient } from 'pg';
 import { insertRows } from './bulk-insert';
 import { quoted } from './figures.tables';
+import { rollupTopsSql } from './rollup-tree';
 
 type HotspotEvent = StoredEvent<
   'HotspotIdentified' | 'HotspotListed' | 'HotspotTransformed' | 'HotspotRelapsed' | 'HotspotEliminated'
@@ -42,6 +43,7 @@ export async function recordHotspots(client: PoolClient, schema: string, events:
     identified.map((e) => [e.data.hotspotId, e.data.unitId, e.data.kind, e.occurredAt, e.recordedAt]),
     'ON CONFLICT DO NOTHING',
   );
+  await recordHotspotRoots(client, schema, identified);
   await insertRows(
     client,
     `${quoted(schema)}.hotspot_events`,
@@ -55,5 +57,25 @@ export async function recordHotspots(client: PoolClient, schema: string, events:
       e.recordedAt,
     ]),
     'ON CONFLICT DO NOTHING',
+  );
+}
+
+/** The periods a hotspot's unit is under each of the top two levels, as the tree is known now (rollup-guard.ts keeps them honest). */
+async function recordHotspotRoots(
+  client: PoolClient,
+  schema: string,
+  identified: readonly StoredEvent<'HotspotIdentified'>[],
+): Promise<void> {
+  if (identified.length === 0) return;
+  await client.query(
+    `WITH RECURSIVE h AS (SELECT * FROM unnest($1::text[], $2::text[]) AS h(hotspot_id, unit_id)),
+     ${rollupTopsSql(schema, 'SELECT DISTINCT unit_id AS u FROM h')}
+     INSERT INTO ${quoted(schema)}.hotspot_roots (root_unit_id, hotspot_id, valid_from, valid_to)
+     SELECT r.root, h.hotspot_id, t.valid_from, t.valid_to
+       FROM h JOIN rollup_tops t ON t.unit_id = h.unit_id
+       CROSS JOIN LATERAL (VALUES (t.top), (t.second)) AS r(root)
+      WHERE r.root IS NOT NULL
+     ON CONFLICT DO NOTHING`,
+    [identified.map((e) => e.data.hotspotId), identified.map((e) => e.data.unitId)],
   );
 }

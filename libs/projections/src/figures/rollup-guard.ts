@@ -48,7 +48,8 @@ async function unitsWithFacts(client: PoolClient, schema: string, unitIds: reado
       WHERE EXISTS (SELECT 1 FROM ${s}.case_versions c WHERE c.unit_id = sub.unit_id)
          OR EXISTS (SELECT 1 FROM ${s}.weapons w WHERE w.unit_id = sub.unit_id)
          OR EXISTS (SELECT 1 FROM ${s}.incidents i WHERE i.unit_id = sub.unit_id)
-         OR EXISTS (SELECT 1 FROM ${s}.indicator_readings r WHERE r.unit_id = sub.unit_id)`,
+         OR EXISTS (SELECT 1 FROM ${s}.indicator_readings r WHERE r.unit_id = sub.unit_id)
+         OR EXISTS (SELECT 1 FROM ${s}.hotspots h WHERE h.unit_id = sub.unit_id)`,
     [unitIds],
   );
   return new Set(rows.map((row) => row.origin));

@@ -29,8 +29,9 @@ export interface RollupQuery {
   readonly family: RollupFamily;
   readonly rootUnitId: string;
   readonly keys: readonly string[];
-  /** First days of whole months, `YYYY-MM-01`. */
+  /** Whole months (`YYYY-MM-01`) and whole days. */
   readonly months: readonly string[];
+  readonly days: readonly string[];
 }
 
 interface Pending extends RollupQuery {
@@ -40,8 +41,8 @@ interface Pending extends RollupQuery {
 
 /**
  * Reads the sums of many figures of one request in one statement: the queries asked for in the same turn
- * of the event loop (a directive's targets ask for theirs together) go as one batch. Each sum is, per key and
- * month, the cell's latest version recorded by asOf.
+ * of the event loop (a directive's targets ask for theirs together) go as one batch. Each sum is, per key,
+ * month and day, the cell's latest version recorded by asOf.
  */
 export class RollupReader {
   private pending: Pending[] = [];
@@ -63,21 +64,24 @@ export class RollupReader {
     const batch = this.pending;
     this.pending = [];
     const cells = batch.flatMap((query, index) =>
-      query.keys.flatMap((key) => query.months.map((month) => [index, query.family, query.rootUnitId, key, month] as const)),
+      query.keys.flatMap((key) => [
+        ...query.months.map((month) => [index, query.family, query.rootUnitId, key, 'month', month] as const),
+        ...query.days.map((day) => [index, query.family, query.rootUnitId, key, 'day', day] as const),
+      ]),
     );
     try {
       const { rows } = await this.db.query(
         `SELECT q.query, coalesce(sum(v.v1), 0)::float8 AS v1, coalesce(sum(v.v2), 0)::float8 AS v2,
                 coalesce(sum(v.v3), 0)::float8 AS v3, coalesce(sum(v.v4), 0)::float8 AS v4
-           FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::date[]) AS q(query, family, root_unit_id, key, month)
+           FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[]) AS q(query, family, root_unit_id, key, grain, bucket)
            LEFT JOIN LATERAL (
              SELECT r.v1, r.v2, r.v3, r.v4 FROM ${quoted(this.schema)}.rollups r
-              WHERE r.family = q.family AND r.root_unit_id = q.root_unit_id AND r.key = q.key AND r.month = q.month
-                AND r.recorded_from <= $6
+              WHERE r.family = q.family AND r.root_unit_id = q.root_unit_id AND r.key = q.key AND r.grain = q.grain
+                AND r.bucket = q.bucket AND r.recorded_from <= $7
               ORDER BY r.recorded_from DESC LIMIT 1
            ) v ON true
           GROUP BY q.query`,
-        [...[0, 1, 2, 3, 4].map((column) => cells.map((cell) => cell[column])), this.asOf],
+        [...[0, 1, 2, 3, 4, 5].map((column) => cells.map((cell) => cell[column])), this.asOf],
       );
       const byQuery = new Map<number, RollupValues>(rows.map((row) => [row.query, [row.v1, row.v2, row.v3, row.v4]]));
       batch.forEach((query, index) => query.resolve(byQuery.get(index) ?? [0, 0, 0, 0]));

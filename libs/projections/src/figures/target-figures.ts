@@ -3,6 +3,7 @@ import { hotspotElimination, hotspotsTransformed, hotspotTransformation, latestR
 import {
   casesIn,
   factScope,
+  hotspotScope,
   incidentsIn,
   personsArrestedIn,
   remembered,
@@ -25,6 +26,8 @@ export async function targetFigures(context: FigureContext, target: Target): Pro
   const kind = filter.hotspotKind ?? null;
   const facts = <T>(what: string, read: (scope: Awaited<ReturnType<typeof factScope>>) => Promise<T>) =>
     remembered(context, what, period, async () => read(await factScope(context, period)));
+  const hotspots = <T>(what: string, read: (scope: Awaited<ReturnType<typeof factScope>>) => Promise<T>) =>
+    remembered(context, what, period, async () => read(await hotspotScope(context, period)));
   switch (target.metric) {
     case 'cases.opened':
       return { period: { kind: 'count', count: (await casesIn(context, period, filter)).opened } };
@@ -42,15 +45,15 @@ export async function targetFigures(context: FigureContext, target: Target): Pro
       return { period: { kind: 'sum', sum: await personsArrestedIn(context, period, filter) } };
     case 'hotspots.transformed':
       return {
-        period: { kind: 'count', count: await facts(`transformed ${kind}`, (scope) => hotspotsTransformed(scope, kind)) },
+        period: { kind: 'count', count: await hotspots(`transformed ${kind}`, (scope) => hotspotsTransformed(scope, kind)) },
       };
     case 'hotspots.transformationRate': {
       const year = Number(target.periodStart.slice(0, 4));
-      const ratio = await facts(`transformation ${year} ${kind}`, (scope) => hotspotTransformation(scope, year, kind));
+      const ratio = await hotspots(`transformation ${year} ${kind}`, (scope) => hotspotTransformation(scope, year, kind));
       return { period: { kind: 'rate', ...ratio } };
     }
     case 'hotspots.eliminationRate':
-      return { period: { kind: 'rate', ...(await facts(`elimination ${kind}`, (scope) => hotspotElimination(scope, kind))) } };
+      return { period: { kind: 'rate', ...(await hotspots(`elimination ${kind}`, (scope) => hotspotElimination(scope, kind))) } };
     case 'weapons.collected':
       return { period: { kind: 'sum', sum: await weaponsCollectedIn(context, period) } };
     case 'indicator.ratio':

@@ -1,7 +1,7 @@
 import type { CaseCategory } from '@vigil/contract';
 import { periodRange } from '../progress';
 import { hotspotEventCounts, type HotspotEventCounts, type IncidentCounts } from './fact-queries';
-import { casesIn, factScope, incidentsIn, personsArrestedIn, weaponsCollectedIn, type FigureContext } from './figure-sums';
+import { casesIn, hotspotScope, incidentsIn, personsArrestedIn, weaponsCollectedIn, type FigureContext } from './figure-sums';
 import { RollupReader, rolledUpRoots } from './rollup-queries';
 import type { Db } from './subtree';
 import { subtreeResolver } from './subtree-cache';
@@ -53,7 +53,7 @@ export async function unitStats(db: Db, schema: string, query: UnitStatsQuery): 
     casesIn(context, range, filter),
     personsArrestedIn(context, range, filter),
     weaponsCollectedIn(context, range),
-    factScope(context, range).then(hotspotEventCounts),
+    hotspotScope(context, range).then(hotspotEventCounts),
     incidentsIn(context, range),
   ]);
   return {
