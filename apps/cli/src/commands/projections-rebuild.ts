@@ -58,11 +58,12 @@ export function projectionsRebuildCommand(): Command {
       process.on('SIGINT', interrupt);
       process.on('SIGTERM', interrupt);
       const progress = new Progress(`rebuild ${projections.map((p) => p.name).join(',')}`, null);
+      let done = 0;
       const show = (report: RebuildProgress) => {
-        const done = Number(report.position - report.startedFrom);
-        const total = Number(report.head - report.startedFrom);
-        if (report.phase === 'reading') progress.update(done, false, total);
-        else if (report.phase === 'switching') {
+        if (report.phase === 'reading') {
+          done = Number(report.position - report.startedFrom);
+          progress.update(done, false, Number(report.head - report.startedFrom));
+        } else if (report.phase === 'switching') {
           progress.finish(done);
           process.stderr.write('vigil: caught up; switching\n');
         }
