@@ -3,19 +3,6 @@ import { postJson } from './support/http';
 import { getJson } from './support/http-get';
 import { type VigilUnderTest, eventually, startVigilUnderTest } from './support/vigil-under-test';
 
-/**
- * The test relay of a fresh namespace starts at the log's head as it stands when the relay takes its
- * leader lock, which happens in the background after start-up: an event appended before that would
- * never be published. So nothing is posted before the relay leads.
- */
-const relayLeading = (vigil: VigilUnderTest) =>
-  eventually(async () => {
-    const ready = (await (await fetch(`${vigil.url}/health/ready`)).json()) as {
-      checks?: { relay?: { details?: { leader?: boolean } } };
-    };
-    return ready.checks?.relay?.details?.leader === true ? true : undefined;
-  }, 30_000);
-
 // The whole flow: events posted over HTTP → event store → relay → Kafka → projector → figures →
 // GET /v1/directives/{id}/progress, with figures computed by hand.
 describe('directive progress, end to end', () => {
@@ -23,7 +10,6 @@ describe('directive progress, end to end', () => {
 
   beforeAll(async () => {
     vigil = await startVigilUnderTest();
-    await relayLeading(vigil);
   });
   afterAll(() => vigil.close());
 

@@ -6,7 +6,6 @@ import { run } from '../apps/cli/src/run';
 import { smallTree } from './support/events';
 import { postJson } from './support/http';
 import { getJson } from './support/http-get';
-import { relayLeading } from './support/relay-leader';
 import { type VigilUnderTest, eventually, startVigilUnderTest } from './support/vigil-under-test';
 
 interface Listed {
@@ -64,7 +63,6 @@ describe('vigil dead-letters for projections', () => {
 
   beforeAll(async () => {
     vigil = await startVigilUnderTest();
-    await relayLeading(vigil);
     await producer.connect();
     const posted = await postJson(`${vigil.url}/v1/events`, tree.events, await vigil.token('operator', tree.ministry));
     expect(posted.status).toBe(200);

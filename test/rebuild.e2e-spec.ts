@@ -4,7 +4,6 @@ import { captureOutput } from '../apps/cli/src/cli-test-support';
 import { run } from '../apps/cli/src/run';
 import { envelope, smallTree } from './support/events';
 import { postJson } from './support/http';
-import { relayLeading } from './support/relay-leader';
 import { getJson } from './support/http-get';
 import { type VigilUnderTest, eventually, startVigilUnderTest } from './support/vigil-under-test';
 
@@ -72,7 +71,6 @@ describe('vigil projections rebuild while the system runs', () => {
 
   beforeAll(async () => {
     vigil = await startVigilUnderTest();
-    await relayLeading(vigil);
     operator = await vigil.token('operator', tree.ministry);
     analyst = await vigil.token('analyst', tree.ministry);
     await post([...tree.events, ...caseHistory()]);
