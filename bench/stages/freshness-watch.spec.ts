@@ -36,6 +36,15 @@ describe('watching probes', () => {
     expect(watch.registerWindow()).toBe(2);
   });
 
+  it('counts a probe never seen as seen when the watch gave up, a lower bound', () => {
+    const watch = new ProbeWatch();
+    watch.appended(0, 'P999999', 0);
+    watch.answered('register', 10, 20, { caseIds: ['P999999'] });
+    expect(watch.giveUp(1_000)).toEqual({ register: 0, figures: 1 });
+    expect(watch.sightings[1]).toEqual({ view: 'figures', probe: 0, latencyMs: 1_000, errorMs: 0, unseen: true });
+    expect(watch.latencies()).toEqual([1_000]);
+  });
+
   it('takes the slower view of each probe for the overall latencies', () => {
     const watch = new ProbeWatch();
     watch.appended(0, 'P999999', 0);

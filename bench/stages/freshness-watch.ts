@@ -11,6 +11,8 @@ export interface Sighting {
   readonly probe: number;
   readonly latencyMs: number;
   readonly errorMs: number;
+  /** Never seen: `latencyMs` runs to when the watch gave up, a lower bound. */
+  readonly unseen?: true;
 }
 
 interface Pending {
@@ -70,7 +72,18 @@ export class ProbeWatch {
     this.lastSent[view] = sentAt;
   }
 
-  /** Latencies of one view, or of the slower view of each probe seen in both. */
+  /** The probes still waiting at `at` count as seen then (a lower bound), marked unseen; returns how many per view. */
+  giveUp(at: number): Record<View, number> {
+    const unseen = { register: this.pending.register.length, figures: this.pending.figures.length };
+    for (const view of ['register', 'figures'] as const) {
+      for (const p of this.pending[view])
+        this.sightings.push({ view, probe: p.probe, latencyMs: at - p.appendedAt, errorMs: 0, unseen: true });
+      this.pending[view] = [];
+    }
+    return unseen;
+  }
+
+  /** Latencies of one view, or of the slower view of each probe. */
   latencies(view?: View): number[] {
     if (view) return this.sightings.filter((s) => s.view === view).map((s) => s.latencyMs);
     const worst = new Map<number, number>();

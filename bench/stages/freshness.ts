@@ -18,6 +18,7 @@ const PER_TICK = (RATE * TICK_MS) / 1000;
 const PROBE_EVERY_TICKS = 2;
 /** Posts in flight at once; a tick finding this many is skipped and counted. */
 const MAX_IN_FLIGHT = 8;
+/** After the load, how long probes may still take to show: at least this, or twice the load's length. */
 const SETTLE_MS = 30_000;
 
 const sleepUntil = (at: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, at - performance.now())));
@@ -122,14 +123,15 @@ export async function freshnessStage(context: StageContext): Promise<StageOutcom
     // Share of one core the service used under the load: near 100 %, its one thread is the bottleneck.
     serviceCpuPct = ((processCpuMicros(service.pid) ?? Number.NaN) - cpuAtStart) / (tally.seconds * 10_000);
   } finally {
-    await polling.stop(SETTLE_MS);
+    await polling.stop(Math.max(SETTLE_MS, 2_000 * seconds));
   }
   const { watch } = polling;
+  const unseen = watch.giveUp(performance.now());
 
   const register = watch.latencies('register');
   const figures = watch.latencies('figures');
   const slower = watch.latencies();
-  const errors = watch.sightings.map((s) => s.errorMs);
+  const errors = watch.sightings.filter((s) => !s.unseen).map((s) => s.errorMs);
   const details = {
     targetRate: RATE,
     seconds: tally.seconds,
@@ -140,9 +142,11 @@ export async function freshnessStage(context: StageContext): Promise<StageOutcom
     post: quantiles(tally.postMs),
     serviceCpuPct,
     probes: tally.probes,
-    register: { seen: register.length, ...quantiles(register) },
-    figures: { seen: figures.length, ...quantiles(figures) },
-    slowerOfTheTwo: { seen: slower.length, ...quantiles(slower) },
+    // Probes never seen count with the time until the watch gave up: the quantiles are then lower bounds.
+    unseen,
+    register: quantiles(register),
+    figures: quantiles(figures),
+    slowerOfTheTwo: quantiles(slower),
     // How much later than the true moment a sighting may be: the gap since the previous query of its view.
     pollErrorMs: quantiles(errors),
     queries: {
@@ -151,6 +155,8 @@ export async function freshnessStage(context: StageContext): Promise<StageOutcom
     },
   };
   const p99 = details.slowerOfTheTwo.p99;
+  if (unseen.register + unseen.figures > 0)
+    progress.say(`freshness: probes never seen: ${unseen.register} in the register, ${unseen.figures} in the figures`);
   if (details.rate < RATE * 0.95)
     progress.say(
       `freshness: the service took ${formatNumber(details.rate)} events/s, not ${formatNumber(RATE)} (${tally.skippedTicks} posts skipped with ${MAX_IN_FLIGHT} in flight): the figure is not at the budget's load`,
@@ -161,9 +167,10 @@ export async function freshnessStage(context: StageContext): Promise<StageOutcom
   const problems = [
     ...tally.failures.slice(0, 3),
     ...(tally.rejected.length > 0 ? [`events not appended: ${tally.rejected.join('; ')}`] : []),
-    ...(watch.waiting('register') + watch.waiting('figures') > 0
+    // Too slow a projector is a speed, which --quick never judges; a full run's figure is then only a lower bound.
+    ...(unseen.register + unseen.figures > 0 && !options.quick
       ? [
-          `probes never seen within ${SETTLE_MS / 1000} s: ${watch.waiting('register')} in the register, ${watch.waiting('figures')} in the figures`,
+          `probes never seen, counted as seen when the watch gave up (the p99 is a lower bound): ${unseen.register} in the register, ${unseen.figures} in the figures`,
         ]
       : []),
     ...(polling.failure ? [polling.failure] : []),
