@@ -179,9 +179,13 @@ export async function recordCases(client: PoolClient, schema: string, events: re
   }
   if (closings.length > 0) {
     await client.query(
-      `UPDATE ${quoted(schema)}.case_versions v SET recorded_to = c.closed_at
-         FROM unnest($1::text[], $2::timestamptz[]) AS c(case_id, closed_at)
-        WHERE v.case_id = c.case_id AND v.recorded_to IS NULL`,
+      // A version recorded at the very instant it is replaced (one posted batch split across Kafka
+      // batches) held for no time at all: it is dropped, so the versions never depend on batching.
+      `WITH c AS (SELECT * FROM unnest($1::text[], $2::timestamptz[]) AS c(case_id, closed_at)),
+            empty AS (DELETE FROM ${quoted(schema)}.case_versions v USING c
+                       WHERE v.case_id = c.case_id AND v.recorded_to IS NULL AND v.recorded_from = c.closed_at)
+       UPDATE ${quoted(schema)}.case_versions v SET recorded_to = c.closed_at FROM c
+        WHERE v.case_id = c.case_id AND v.recorded_to IS NULL AND v.recorded_from <> c.closed_at`,
       [closings.map(([caseId]) => caseId), closings.map(([, closedAt]) => closedAt)],
     );
   }

@@ -131,9 +131,14 @@ export async function recordDirectives(client: PoolClient, schema: string, event
   }
   if (closings.length > 0) {
     await client.query(
-      `UPDATE ${quoted(schema)}.target_versions v SET recorded_to = c.closed_at
-         FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS c(directive_id, target_id, closed_at)
-        WHERE v.directive_id = c.directive_id AND v.target_id = c.target_id AND v.recorded_to IS NULL`,
+      // As for cases: a version replaced at the instant it was recorded is dropped, not closed.
+      `WITH c AS (SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS c(directive_id, target_id, closed_at)),
+            empty AS (DELETE FROM ${quoted(schema)}.target_versions v USING c
+                       WHERE v.directive_id = c.directive_id AND v.target_id = c.target_id
+                         AND v.recorded_to IS NULL AND v.recorded_from = c.closed_at)
+       UPDATE ${quoted(schema)}.target_versions v SET recorded_to = c.closed_at FROM c
+        WHERE v.directive_id = c.directive_id AND v.target_id = c.target_id
+          AND v.recorded_to IS NULL AND v.recorded_from <> c.closed_at`,
       [closings.map((c) => c[0]), closings.map((c) => c[1]), closings.map((c) => c[2])],
     );
   }
