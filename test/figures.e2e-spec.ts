@@ -1,5 +1,5 @@
 import { Module, type INestApplication } from '@nestjs/common';
-import { schemaOf } from '@vigil/projections';
+import { prepareProjection } from '@vigil/projections';
 import { createApp, DatabaseModule, issueToken, loadConfig, PlatformModule } from '@vigil/platform';
 import { Pool } from 'pg';
 import { FiguresQueryModule } from '../apps/query/src/figures/figures-query.module';
@@ -7,10 +7,10 @@ import { figuresProjection } from '@vigil/projections';
 import { applyEvents, StoredEvents } from '../libs/projections/src/figures/figures.testing';
 import { fresh } from './support/events';
 
-// GET /v1/directives/{id}/progress and /v1/units/{id}/stats over HTTP: scope, 404 and 400s, facts seeded into the live schema.
+// GET /v1/directives/{id}/progress and /v1/units/{id}/stats over HTTP: scope, 404 and 400s, facts seeded into the live version.
 describe('figures over HTTP', () => {
   const config = loadConfig(process.env);
-  const schema = schemaOf(figuresProjection);
+  let schema: string;
   const pool = new Pool({ connectionString: config.DATABASE_URL, max: 2 });
   const stored = new StoredEvents();
   const e = stored.event.bind(stored);
@@ -28,8 +28,8 @@ describe('figures over HTTP', () => {
   };
 
   beforeAll(async () => {
-    const client = await pool.connect();
-    await figuresProjection.createTables(client, schema).finally(() => client.release());
+    // The live version, whichever it is (a rebuild may have replaced the first one).
+    schema = await prepareProjection(pool, figuresProjection);
     const at = '2024-01-01T00:00:00Z';
     await applyEvents(pool, schema, [
       e('UnitRegistered', { unitId: province, name: 'Lào Cai', level: 'province', parentUnitId: 'VN' }, at, at),
