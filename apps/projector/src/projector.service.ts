@@ -1,4 +1,5 @@
-import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap, Optional } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@vigil/event-store';
 import { KAFKA } from '@vigil/messaging';
 import { type Projection, ProjectionRunner } from '@vigil/projections';
 import { createLogger, HealthRegistry, Metrics, PG_POOL, VIGIL_CONFIG, type VigilConfig } from '@vigil/platform';
@@ -19,9 +20,15 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
     @Inject(VIGIL_CONFIG) config: VigilConfig,
     private readonly health: HealthRegistry,
     metrics: Metrics,
+    // Lets a runner rebuild a projection whose code version changed before it consumes.
+    @Optional() @Inject(EVENT_STORE) store?: EventStore,
   ) {
     const logger = createLogger(config.LOG_LEVEL).child({ context: 'projector' });
-    const options = { namespace: config.VIGIL_NAMESPACE, partitions: config.KAFKA_TOPIC_PARTITIONS };
+    const options = {
+      namespace: config.VIGIL_NAMESPACE,
+      partitions: config.KAFKA_TOPIC_PARTITIONS,
+      ...(store ? { store } : {}),
+    };
     this.runners = projections.map((projection) => new ProjectionRunner(projection, kafka, pool, options, metrics, logger));
   }
 

@@ -2,10 +2,12 @@ import { consumerGroup, ensureTopics, deadLetterTopic, topicOf } from '@vigil/me
 import type { Logger, Metrics } from '@vigil/platform';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
+import type { EventStore } from '@vigil/event-store';
 import type { Projection } from '../projection';
 import { BatchProcessor } from './batch-processor';
 import { DeadLetterPublisher } from './dead-letter-publisher';
-import { prepareProjection } from './prepare-projection';
+import { RebuildRequiredError, prepareProjection } from './prepare-projection';
+import { rebuildProjections } from '../rebuild/rebuild-projections';
 import { RunnerStatus } from './runner-status';
 
 export interface ProjectionRunnerOptions {
@@ -13,6 +15,12 @@ export interface ProjectionRunnerOptions {
   partitions: number;
   /** Partitions of the group's assignment processed at once (each in its own transaction). */
   partitionsConsumedConcurrently?: number;
+  /**
+   * The event store: when the live version was built by another code version of the projection,
+   * the runner rebuilds it from there (blue/green, the old version serving meanwhile) before it
+   * consumes. Without it, it reports that `vigil projections rebuild` is needed.
+   */
+  store?: EventStore;
 }
 
 const RETRY_MS = 2_000;
@@ -31,6 +39,7 @@ export class ProjectionRunner {
   private stopping = false;
   private starting: Promise<void> | null = null;
   private retry: NodeJS.Timeout | null = null;
+  private readonly stopRebuild = new AbortController();
 
   constructor(
     readonly projection: Projection,
@@ -52,6 +61,7 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.stopRebuild.abort();
     if (this.retry) clearTimeout(this.retry);
     await this.starting;
     await this.consumer?.disconnect().catch(() => undefined);
@@ -61,7 +71,7 @@ export class ProjectionRunner {
 
   private async tryStart(): Promise<void> {
     try {
-      await prepareProjection(this.pool, this.projection);
+      await this.prepare();
       await this.ensureTopics();
       await this.runConsumer();
     } catch (error) {
@@ -71,6 +81,37 @@ export class ProjectionRunner {
       this.consumer = null;
       if (!this.stopping) this.retry = setTimeout(() => (this.starting = this.tryStart()), RETRY_MS);
     }
+  }
+
+  private async prepare(): Promise<void> {
+    try {
+      await prepareProjection(this.pool, this.projection);
+    } catch (error) {
+      if (!(error instanceof RebuildRequiredError) || !this.options.store) throw error;
+      await this.rebuildForThisCode(this.options.store, error.message);
+      await prepareProjection(this.pool, this.projection);
+    }
+  }
+
+  /** A new code version of the projection: a version of its own from the event store, then the switch. */
+  private async rebuildForThisCode(store: EventStore, why: string): Promise<void> {
+    const name = this.projection.name;
+    this.status.rebuilding(why);
+    this.logger.warn({ projection: name }, `${why}: rebuilding it from the event store now`);
+    let logged = 0;
+    await rebuildProjections({
+      pool: this.pool,
+      store,
+      projections: [this.projection],
+      signal: this.stopRebuild.signal,
+      onProgress: ({ phase, position, head }) => {
+        if (Date.now() - logged < 5_000 && phase === 'reading') return;
+        logged = Date.now();
+        this.status.rebuilding(`rebuilding from the event store: ${phase} at ${position} of ${head}`);
+        this.logger.info({ projection: name, phase, position: String(position), head: String(head) }, 'projection rebuild');
+      },
+    });
+    this.logger.info({ projection: name }, 'projection rebuilt for this code version; consuming');
   }
 
   private get topics(): string[] {

@@ -1,6 +1,6 @@
 import type { HealthReport } from '@vigil/platform';
 
-type State = 'starting' | 'running' | 'failed' | 'stopped';
+type State = 'starting' | 'rebuilding' | 'running' | 'failed' | 'stopped';
 
 /** What `/health/ready` says about one projection's consumer. */
 export class RunnerStatus {
@@ -19,6 +19,12 @@ export class RunnerStatus {
   failed(error: unknown): void {
     this.state = 'failed';
     this.reason = error instanceof Error ? error.message : String(error);
+  }
+
+  /** Building a version for this code from the event store before consuming (its live one was built by other code). */
+  rebuilding(reason: string): void {
+    this.state = 'rebuilding';
+    this.reason = reason;
   }
 
   stopped(): void {
