@@ -76,6 +76,8 @@ CREATE INDEX IF NOT EXISTS case_versions_by_unit_opened ON ${s}.case_versions (u
   INCLUDE (category, severity, voided, recorded_from, recorded_to, cleared_at, prosecuted_at, defendants);
 CREATE INDEX IF NOT EXISTS case_versions_current ON ${s}.case_versions (case_id) WHERE recorded_to IS NULL;
 CREATE INDEX IF NOT EXISTS case_versions_by_case ON ${s}.case_versions (case_id, recorded_from);
+-- By time, for the parts of a day the rollups leave to the facts (any subtree, a few hundred rows a day).
+CREATE INDEX IF NOT EXISTS case_versions_by_opened ON ${s}.case_versions (opened_at);
 
 CREATE TABLE IF NOT EXISTS ${s}.arrests (
   case_id text NOT NULL,
@@ -85,6 +87,7 @@ CREATE TABLE IF NOT EXISTS ${s}.arrests (
   recorded_at timestamptz NOT NULL,
   PRIMARY KEY (case_id, arrest_id)
 );
+CREATE INDEX IF NOT EXISTS arrests_by_occurred ON ${s}.arrests (occurred_at);
 
 CREATE TABLE IF NOT EXISTS ${s}.hotspots (
   hotspot_id text PRIMARY KEY,
@@ -117,6 +120,7 @@ CREATE TABLE IF NOT EXISTS ${s}.weapons (
   PRIMARY KEY (unit_id, revision)
 );
 CREATE INDEX IF NOT EXISTS weapons_by_unit_occurred ON ${s}.weapons (unit_id, occurred_at) INCLUDE (items, recorded_at);
+CREATE INDEX IF NOT EXISTS weapons_by_occurred ON ${s}.weapons (occurred_at);
 
 CREATE TABLE IF NOT EXISTS ${s}.indicator_readings (
   unit_id text NOT NULL,
@@ -141,6 +145,7 @@ CREATE TABLE IF NOT EXISTS ${s}.incidents (
   PRIMARY KEY (unit_id, revision)
 );
 CREATE INDEX IF NOT EXISTS incidents_by_unit_occurred ON ${s}.incidents (unit_id, occurred_at) INCLUDE (kind, deaths, injuries, recorded_at);
+CREATE INDEX IF NOT EXISTS incidents_by_occurred ON ${s}.incidents (occurred_at);
 
 -- Knowledge-versioned monthly and daily sums under the top two levels of the tree (ministry, provinces), where a
 -- subtree is too large to sum facts at query time (rollups.ts). A row is the cell's value from

@@ -6,17 +6,20 @@ const CACHE_SIZE = 256;
 const cache = new Map<string, Subtree>();
 
 /**
- * What the tree known at asOf is made of: parent rows are only ever added, so their count, latest
- * knowledge time and a hash of their contents change whenever the rows recorded by asOf do.
+ * What the tree known at asOf is made of: parent rows are only ever added, so their count changes whenever
+ * the rows recorded by asOf do; the latest knowledge time, latest move and a hash of who is under whom tell
+ * apart the trees of two builds of a schema.
  */
 async function treeFingerprint(db: Db, schema: string, asOf: Date): Promise<string> {
   const { rows } = await db.query(
     `SELECT count(*) AS n, max(recorded_at)::text AS latest,
-            sum(hashtext(unit_id || ' ' || revision || ' ' || coalesce(parent_unit_id, '') || ' ' || valid_from::text))::text AS hash
+            sum(hashtext(unit_id || ' ' || coalesce(parent_unit_id, '')))::text AS hash, sum(revision) AS revisions,
+            max(valid_from) FILTER (WHERE valid_from > '-infinity')::text AS moved
        FROM ${quoted(schema)}.unit_parents WHERE recorded_at <= $1`,
     [asOf],
   );
-  return `${rows[0].n} ${rows[0].latest} ${rows[0].hash}`;
+  const row = rows[0];
+  return `${row.n} ${row.latest} ${row.hash} ${row.revisions} ${row.moved}`;
 }
 
 /**
