@@ -69,6 +69,8 @@ async function fillReadModel(
 interface Timed {
   readonly latenciesMs: number[];
   readonly failures: string[];
+  /** The requests answered with at least one target (a directive as of before its targets were set has none). */
+  readonly withTargets: ProgressRequest[];
 }
 
 /** Requests one after the other (a latency, not a throughput), each timed from send to the end of its body. */
@@ -79,17 +81,19 @@ async function timeRequests(
 ): Promise<Timed> {
   const latenciesMs: number[] = [];
   const failures: string[] = [];
+  const withTargets: ProgressRequest[] = [];
   for (const request of requests) {
     const url = progressUrl(service.baseUrl, request);
     const started = performance.now();
     const response = await fetch(url, { headers: { authorization: `Bearer ${service.token}` } });
     const body = (await response.json()) as { targets?: unknown[] };
     latenciesMs.push(performance.now() - started);
-    if (!response.ok || !Array.isArray(body.targets) || body.targets.length === 0)
+    if (!response.ok || !Array.isArray(body.targets))
       failures.push(`${url} → ${response.status} ${JSON.stringify(body).slice(0, 200)}`);
+    else if (body.targets.length > 0) withTargets.push(request);
     onEach(latenciesMs.length);
   }
-  return { latenciesMs, failures };
+  return { latenciesMs, failures, withTargets };
 }
 
 /**
@@ -105,9 +109,11 @@ export async function queryStage(context: StageContext): Promise<StageOutcome> {
     const schema = await liveFiguresSchema(pool);
     const filled = await fillReadModel(context, pool, schema);
     const distinct = await progressRequests(pool, schema);
-    const mix = shuffledMix(distinct, options.quick ? REQUESTS.quick : REQUESTS.full, String(options.generator.seed));
-    progress.say(`query: warming up with the ${distinct.length} distinct requests, then timing ${formatNumber(mix.length)}`);
+    progress.say(`query: warming up with the ${distinct.length} distinct requests`);
     const warmUp = await timeRequests(service, distinct, () => undefined);
+    // Only requests with something to evaluate are timed: an empty answer says nothing about the query.
+    const mix = shuffledMix(warmUp.withTargets, options.quick ? REQUESTS.quick : REQUESTS.full, String(options.generator.seed));
+    progress.say(`query: timing ${formatNumber(mix.length)} requests drawn from the ${warmUp.withTargets.length} with targets`);
     const loadBefore = loadavg()[0]!;
     const timed = await timeRequests(service, mix, (done) =>
       progress.every(() => `query: ${formatNumber(done)} / ${formatNumber(mix.length)} requests`),
@@ -119,6 +125,7 @@ export async function queryStage(context: StageContext): Promise<StageOutcome> {
       fillSeconds: filled.seconds,
       schema,
       distinctRequests: distinct.length,
+      distinctWithTargets: warmUp.withTargets.length,
       requests: timed.latenciesMs.length,
       p50: percentile(timed.latenciesMs, 50),
       p95: figures['query.p95'],
