@@ -66,6 +66,17 @@ describe('POST /v1/events', () => {
     expect(await storedCount([opened.eventId])).toBe(1);
   });
 
+  it('takes an eventId in any letter case as the same id: stored in lowercase, a re-post in other case is a duplicate', async () => {
+    const caseId = fresh('LC-2024');
+    const opened = envelope('CaseOpened', { caseId, unitId: tree.commune, category: 'drugs', severity: 'serious' });
+    const upper = { ...opened, eventId: opened.eventId.toUpperCase() };
+    const first = await post(upper, operator);
+    expect(first.body.results).toEqual([expect.objectContaining({ eventId: opened.eventId, status: 'appended' })]);
+    expect((await post(upper, operator)).body.results).toEqual([{ ...first.body.results[0], status: 'duplicate' }]);
+    expect((await post(opened, operator)).body.results).toEqual([{ ...first.body.results[0], status: 'duplicate' }]);
+    expect(await storedCount([opened.eventId])).toBe(1);
+  });
+
   it('rejects business-rule violations per event with their code and stores the rest', async () => {
     const caseId = fresh('LC-2024');
     const batch = [

@@ -25,7 +25,10 @@ import { IncidentRecordedDataSchema, IndicatorMeasuredDataSchema, WeaponsCollect
 import { UnitReassignedDataSchema, UnitRegisteredDataSchema } from './events/units';
 import { problemsFromZodError, type ParseResult } from './problems';
 
-export const EventIdSchema = z.uuid({ error: 'must be a UUID, e.g. 0b6a1c9e-3f0f-4c61-9a59-3c2b3d6f7a10' });
+// Stored in lowercase (PostgreSQL's uuid text form), so a re-post in other case is still a duplicate.
+export const EventIdSchema = z
+  .uuid({ error: 'must be a UUID, e.g. 0b6a1c9e-3f0f-4c61-9a59-3c2b3d6f7a10' })
+  .overwrite((id) => id.toLowerCase());
 
 export const MetadataSchema = z.strictObject({
   correlationId: z.string().max(128).optional(),
