@@ -526,9 +526,8 @@ describe('the relay: event store → Kafka', () => {
     const streams = freshStreams(10);
     await appendEvents(streams, 200);
 
-    const closing = performance.now();
+    // Closing must not hang on the relay in flight (the test's timeout bounds it; how fast is not asserted).
     await vigil.close();
-    expect(performance.now() - closing).toBeLessThan(10_000);
     expect(await lockHolder(config.VIGIL_NAMESPACE)).toBeUndefined();
   });
 });
