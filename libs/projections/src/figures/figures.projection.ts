@@ -22,7 +22,7 @@ function byCategory<C extends Category>(events: readonly StoredEvent[], category
  */
 export const figuresProjection: Projection = {
   name: 'figures',
-  version: 2,
+  version: 3,
   categories: ['units', 'directives', 'cases', 'hotspots', 'measures'],
   createTables: (client: PoolClient, schema: string) => createFiguresTables(client, schema),
   async apply(client: PoolClient, schema: string, events: readonly StoredEvent[]): Promise<void> {
