@@ -22,6 +22,11 @@ export interface Projection {
    * Throws `UnapplicableEventError` for an event it cannot apply (it goes to the dead letters).
    */
   apply(client: PoolClient, schema: string, events: readonly StoredEvent[]): Promise<void>;
+  /**
+   * Tables that only cache sums of the others (pre-aggregated for queries): two builds of the same
+   * events give the same answers from them, not necessarily the same rows (deltas split with batching).
+   */
+  readonly derivedTables?: readonly string[];
 }
 
 /** An event a projection cannot apply, with the reason (dead-lettered; the consumer carries on). */

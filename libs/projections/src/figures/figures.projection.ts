@@ -25,6 +25,7 @@ export const figuresProjection: Projection = {
   version: 3,
   categories: ['units', 'directives', 'cases', 'hotspots', 'measures'],
   createTables: (client: PoolClient, schema: string) => createFiguresTables(client, schema),
+  derivedTables: ['rollups', 'root_readings', 'hotspot_roots', 'rollup_roots', 'rollup_settings'],
   async apply(client: PoolClient, schema: string, events: readonly StoredEvent[]): Promise<void> {
     await recordUnits(client, schema, byCategory(events, 'units'));
     await recordDirectives(client, schema, byCategory(events, 'directives'));

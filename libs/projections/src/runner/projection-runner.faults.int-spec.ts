@@ -102,15 +102,15 @@ function workload(): StoredEvent[] {
 
 /**
  * Every table of a read model's schema, each as its rows (JSON) in a stable order. Derived sums
- * (`rollup…` tables) may split their deltas differently with the order batches arrive in, so they
+ * (`derivedTables`) may split their deltas differently with the order batches arrive in, so they
  * are compared through what the figures answer instead.
  */
 async function snapshot(pool: Pool, projection: Projection): Promise<Snapshot> {
   const schema = schemaOf(projection);
   const { rows: tables } = await pool.query<{ table_name: string }>(
     `SELECT table_name FROM information_schema.tables
-     WHERE table_schema = $1 AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'rollup%' ORDER BY 1`,
-    [schema],
+     WHERE table_schema = $1 AND table_type = 'BASE TABLE' AND NOT table_name = ANY($2::text[]) ORDER BY 1`,
+    [schema, [...(projection.derivedTables ?? [])]],
   );
   const result: Snapshot = {};
   for (const { table_name: table } of tables) {
