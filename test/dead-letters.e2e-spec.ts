@@ -1,8 +1,8 @@
 import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import { inboundTopic } from '@vigil/messaging';
 import { Pool } from 'pg';
-import { run } from '../apps/cli/src/run';
 import { envelope, smallTree } from './support/events';
+import { runVigil } from './support/cli';
 import { postJson } from './support/http';
 import { type VigilUnderTest, eventually, startVigilUnderTest } from './support/vigil-under-test';
 
@@ -27,20 +27,7 @@ describe('vigil dead-letters', () => {
   const stored = async (eventId: string) =>
     Number((await pool.query('SELECT count(*) FROM events WHERE event_id = $1', [eventId])).rows[0].count);
 
-  async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    const out: string[] = [];
-    const err: string[] = [];
-    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => out.push(String(chunk)) > 0);
-    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => err.push(String(chunk)) > 0);
-    process.env.VIGIL_NAMESPACE = vigil.config.VIGIL_NAMESPACE;
-    try {
-      return { code: await run(argv), out: out.join(''), err: err.join('') };
-    } finally {
-      stdout.mockRestore();
-      stderr.mockRestore();
-      delete process.env.VIGIL_NAMESPACE;
-    }
-  }
+  const cli = (argv: string[]) => runVigil(argv, vigil.config.VIGIL_NAMESPACE);
   const list = async () => JSON.parse((await cli(['dead-letters', 'list', '--json'])).out) as Listed[];
 
   beforeAll(async () => {

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { StoredEvent } from '@vigil/contract';
 import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import { toTopicMessages } from '../apps/relay/src/topic-messages';
-import { run } from '../apps/cli/src/run';
 import { smallTree } from './support/events';
+import { runVigil } from './support/cli';
 import { postJson } from './support/http';
 import { getJson } from './support/http-get';
 import { type VigilUnderTest, eventually, startVigilUnderTest } from './support/vigil-under-test';
@@ -29,20 +29,7 @@ describe('vigil dead-letters for projections', () => {
   const caseId = `${tree.ministry}-C1`;
   const streamId = `case-${caseId}`;
 
-  async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    const out: string[] = [];
-    const err: string[] = [];
-    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => out.push(String(chunk)) > 0);
-    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => err.push(String(chunk)) > 0);
-    process.env.VIGIL_NAMESPACE = vigil.config.VIGIL_NAMESPACE;
-    try {
-      return { code: await run(argv), out: out.join(''), err: err.join('') };
-    } finally {
-      stdout.mockRestore();
-      stderr.mockRestore();
-      delete process.env.VIGIL_NAMESPACE;
-    }
-  }
+  const cli = (argv: string[]) => runVigil(argv, vigil.config.VIGIL_NAMESPACE);
   const list = async () => JSON.parse((await cli(['dead-letters', 'list', '--json'])).out) as Listed[];
 
   /** A stored event as the relay would publish it (positions far past the test database's log). */

@@ -1,7 +1,7 @@
 import type { EventStore } from '@vigil/event-store';
 import type { Pool, PoolClient } from 'pg';
 import type { Projection } from '../projection';
-import { tryLockRebuild, unlockRebuild } from '../versions';
+import { inTransaction, tryLockRebuild, unlockRebuild } from '../versions';
 import { applyPage } from './apply-page';
 import { markRebuildFailed, openRebuildTarget, type RebuildTarget } from './rebuild-target';
 import { dropVersion, type SwitchedVersion, switchVersions } from './switch-versions';
@@ -122,21 +122,6 @@ async function readToHead(options: RebuildOptions, targets: RebuildTarget[], pag
       await next.catch(() => undefined);
       throw new RebuildInterruptedError();
     }
-  }
-}
-
-async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
   }
 }
 

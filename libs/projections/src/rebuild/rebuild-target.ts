@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { Projection } from '../projection';
-import { createVersionTables, nextVersionNumber, versionSchemaOf, versionsOf } from '../versions';
+import { createVersionTables, inTransaction, nextVersionNumber, versionSchemaOf, versionsOf } from '../versions';
 
 /** The version a rebuild fills, and how far it has read the event store. */
 export interface RebuildTarget {
@@ -20,9 +20,7 @@ export interface RebuildTarget {
  * they are dropped.
  */
 export async function openRebuildTarget(pool: Pool, projection: Projection): Promise<RebuildTarget> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     const unfinished = (await versionsOf(client, projection.name)).filter(
       (v) => v.state === 'rebuilding' || v.state === 'failed',
     );
@@ -60,14 +58,8 @@ export async function openRebuildTarget(pool: Pool, projection: Projection): Pro
       target = { projection, version, schema, position: 0n, unapplicable: 0, resumed: false };
     }
     await createVersionTables(client, projection, target.schema);
-    await client.query('COMMIT');
     return target;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Records why a rebuild stopped; the live version is untouched and the rebuild can be started again. */

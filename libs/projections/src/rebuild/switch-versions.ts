@@ -1,6 +1,6 @@
 import type { EventStore } from '@vigil/event-store';
 import type { Pool } from 'pg';
-import { liveVersion, lockLiveVersionExclusive, lockServingViews, pointServingViews } from '../versions';
+import { inTransaction, liveVersion, lockLiveVersionExclusive, lockServingViews, pointServingViews } from '../versions';
 import { applyPage } from './apply-page';
 import type { RebuildTarget } from './rebuild-target';
 
@@ -22,9 +22,7 @@ export async function switchVersions(
   targets: readonly RebuildTarget[],
   pageSize: number,
 ): Promise<SwitchedVersion[]> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  const { switched, through } = await inTransaction(pool, async (client) => {
     const ordered = [...targets].sort((a, b) => a.projection.name.localeCompare(b.projection.name));
     for (const target of ordered) await lockLiveVersionExclusive(client, target.projection.name);
 
@@ -60,32 +58,19 @@ export async function switchVersions(
         previous: previous ? { version: previous.version, schema: previous.schema } : null,
       });
     }
-    await client.query('COMMIT');
-    for (const target of targets) target.position = from > target.position ? from : target.position;
-    return switched;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+    return { switched, through: from };
+  });
+  for (const target of targets) if (through > target.position) target.position = through;
+  return switched;
 }
 
 /** Drops a retired version's tables (after the switch, when not kept). */
 export async function dropVersion(pool: Pool, name: string, version: { version: number; schema: string }): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     await client.query(`DROP SCHEMA IF EXISTS ${version.schema} CASCADE`);
     await client.query(`DELETE FROM projection_versions WHERE projection = $1 AND version = $2 AND state = 'retired'`, [
       name,
       version.version,
     ]);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

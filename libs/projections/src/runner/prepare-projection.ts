@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import type { Projection } from '../projection';
 import {
   createVersionTables,
+  inTransaction,
   liveVersion,
   lockLiveVersionExclusive,
   lockServingViews,
@@ -27,9 +28,7 @@ export class RebuildRequiredError extends Error {
  * Serialised with other starts and with version switches by the projection's lock.
  */
 export async function prepareProjection(pool: Pool, projection: Projection): Promise<string> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     await lockLiveVersionExclusive(client, projection.name);
     const live = await liveVersion(client, projection.name);
     if (live && live.codeVersion !== projection.version) throw new RebuildRequiredError(projection, live.codeVersion);
@@ -46,12 +45,6 @@ export async function prepareProjection(pool: Pool, projection: Projection): Pro
     await createVersionTables(client, projection, schema);
     await lockServingViews(client, [projection.name]);
     await pointServingViews(client, projection.name, schema);
-    await client.query('COMMIT');
     return schema;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
