@@ -1,23 +1,23 @@
-import type { CaseCategory, CaseSeverity, StoredEvent } from '@vigil/contract';
+import type { StoredEvent } from '@vigil/contract';
 import type { PoolClient } from 'pg';
 import { UnapplicableEventError } from '../projection';
 import { insertRows } from './bulk-insert';
 import { quoted } from './figures.tables';
 import { foldVersions, groupBy } from './knowledge-versions';
-import { arrestContribution, arrestsMove, caseContribution, type CountedArrest, type RollupDelta } from './rollup-deltas';
+import {
+  arrestContribution,
+  arrestsMove,
+  caseContribution,
+  type CountedArrest,
+  type CountedCase,
+  type RollupDelta,
+} from './rollup-deltas';
 
 type CaseEvent = StoredEvent<'CaseOpened' | 'CaseCleared' | 'ArrestMade' | 'CaseProsecuted' | 'CaseReclassified' | 'CaseVoided'>;
 
-interface CaseFact {
+/** A case's current version: what counts (`CountedCase`) and which case it is. */
+interface CaseFact extends CountedCase {
   readonly caseId: string;
-  readonly unitId: string;
-  readonly openedAt: string;
-  readonly category: CaseCategory;
-  readonly severity: CaseSeverity;
-  readonly clearedAt: string | null;
-  readonly prosecutedAt: string | null;
-  readonly defendants: number | null;
-  readonly voided: boolean;
 }
 
 function evolveCase(fact: CaseFact | undefined, event: CaseEvent): CaseFact | undefined {
