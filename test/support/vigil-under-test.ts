@@ -36,18 +36,4 @@ export async function startVigilUnderTest(overrides: Record<string, string> = {}
   };
 }
 
-/** Polls `probe` until it returns a value, or fails after `timeoutMs` with the last error. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`condition not met within ${timeoutMs} ms${lastError ? `: ${String(lastError)}` : ''}`);
-}
+export { eventually } from '../../libs/platform/src/testing/eventually';

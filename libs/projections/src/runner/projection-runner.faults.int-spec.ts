@@ -11,6 +11,7 @@ import { unitStats } from '../figures/unit-stats';
 import { type Projection, schemaOf } from '../projection';
 import { PROJECTIONS } from '../registry';
 import { ProjectionRunner } from './projection-runner';
+import { eventually as eventuallyWithin } from '../../../platform/src/testing/eventually';
 
 // Issue 5, item 4: every read model after a projector killed mid-batch, or split over two instances,
 // is row for row the one an uninterrupted single projector builds from the same Kafka messages.
@@ -18,6 +19,7 @@ import { ProjectionRunner } from './projection-runner';
 const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 const PARTITIONS = 3;
 const CAUGHT_UP_MS = 60_000;
+const eventually = <T>(probe: () => Promise<T | undefined>) => eventuallyWithin(probe, CAUGHT_UP_MS);
 const logger = createLogger('fatal');
 
 type Snapshot = Record<string, unknown[]>;
@@ -148,16 +150,6 @@ async function appliedTotal(metrics: Metrics): Promise<number> {
   const metric = metrics.registry.getSingleMetric('vigil_projection_applied_total');
   if (!metric) return 0;
   return (await metric.get()).values.reduce((sum, value) => sum + value.value, 0);
-}
-
-async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = CAUGHT_UP_MS): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** A projector's process dying: its runner torn down without waiting, as the dying batch is still on the stack. */

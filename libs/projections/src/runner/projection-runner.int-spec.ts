@@ -6,6 +6,7 @@ import { Pool } from 'pg';
 import { type Projection, schemaOf } from '../projection';
 import { casesProjection } from '../registers/cases.projection';
 import { ProjectionRunner } from './projection-runner';
+import { eventually } from '../../../platform/src/testing/eventually';
 
 // The runner against the real broker and database: redelivery, gaps, unapplicable events, two instances.
 const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
@@ -40,16 +41,6 @@ const opened = (caseId: string, revision = 0) =>
 const arrest = (caseId: string, revision: number, persons: number) =>
   message(caseId, revision, 'ArrestMade', { arrestId: `${caseId}:A${revision}`, persons });
 const cleared = (caseId: string, revision: number) => message(caseId, revision, 'CaseCleared');
-
-async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('ProjectionRunner', () => {
   let pool: Pool;
