@@ -27,6 +27,9 @@ export const figuresProjection: Projection = {
   createTables: (client: PoolClient, schema: string) => createFiguresTables(client, schema),
   derivedTables: ['rollups', 'root_readings', 'hotspot_roots', 'rollup_roots', 'rollup_settings'],
   async apply(client: PoolClient, schema: string, events: readonly StoredEvent[]): Promise<void> {
+    // The rollups are versions computed from the latest one: two instances applying their own
+    // partitions at once would each miss the other's deltas. One batch at a time per version.
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${schema}.figures.apply`]);
     await recordUnits(client, schema, byCategory(events, 'units'));
     await recordDirectives(client, schema, byCategory(events, 'directives'));
     const caseDeltas = await recordCases(client, schema, byCategory(events, 'cases'));
