@@ -198,6 +198,36 @@ describe('tree changes', () => {
   });
 });
 
+describe('a top registered after the facts under its provinces', () => {
+  let schema: string;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ schema, drop } = await freshFiguresSchema(pool));
+    // The ministry's partition lags: the province, its commune and the commune's weapons come first,
+    // when their chain reaches no top yet and nothing can be rolled up.
+    const [ministry, province, , commune] = registrations();
+    await applyEvents(pool, schema, [province!, commune!]);
+    await applyEvents(pool, schema, [
+      e('WeaponsCollected', { unitId: C1, items: 4, kind: 'firearm' }, '2024-03-01T02:00:00Z', '2024-03-01T03:00:00Z'),
+    ]);
+    await applyEvents(pool, schema, [ministry!]);
+    await applyEvents(pool, schema, [
+      e('WeaponsCollected', { unitId: C1, items: 2, kind: 'homemade' }, '2024-03-02T02:00:00Z', '2024-03-02T03:00:00Z'),
+    ]);
+  });
+  afterAll(() => drop());
+
+  it('turns off the province under it as well as the top', async () => {
+    expect(await rollupRoots(schema)).toEqual({ [VN]: 'infinity', [P1]: 'infinity' });
+  });
+
+  it('counts the weapons known before and after the top for the province and the ministry', async () => {
+    expect((await stats(schema, P1, '2024-03-01', '2024-03-31', '2024-12-31')).weaponsCollected).toBe(6);
+    expect((await stats(schema, VN, '2024-03-01', '2024-03-31', '2024-12-31')).weaponsCollected).toBe(6);
+  });
+});
+
 describe('hotspots and readings under a rolled-up root', () => {
   let schema: string;
   let drop: () => Promise<void>;

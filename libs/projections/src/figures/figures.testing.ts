@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { streamOf, type EventDataOf, type EventType, type StoredEvent } from '@vigil/contract';
 import type { Pool } from 'pg';
+import { directiveProgress } from './directive-progress';
 import { figuresProjection } from './figures.projection';
+import { unitStats } from './unit-stats';
 
 /** A fresh schema with the figures tables, dropped by `drop`. */
 export async function freshFiguresSchema(pool: Pool): Promise<{ schema: string; drop: () => Promise<void> }> {
@@ -52,4 +54,90 @@ export async function applyEvents(pool: Pool, schema: string, events: readonly S
   } finally {
     client.release();
   }
+}
+
+/** A few hundred events over every category, valid for every projection, as the store numbers them. */
+export function mixedWorkload(): StoredEvent[] {
+  const stored = new StoredEvents();
+  const e = stored.event.bind(stored);
+  const day = (n: number) => new Date(Date.UTC(2024, 0, 1, 2) + n * 86_400_000).toISOString();
+  const known = (n: number) => new Date(Date.UTC(2024, 0, 1, 3) + n * 86_400_000).toISOString();
+  const communes = ['VN-P1-C1', 'VN-P1-C2', 'VN-P2-C3', 'VN-P2-C4'];
+  const events: StoredEvent[] = [
+    e('UnitRegistered', { unitId: 'VN', name: 'Ministry', level: 'ministry', parentUnitId: null }, day(0), known(0)),
+    ...['VN-P1', 'VN-P2'].map((unitId) =>
+      e('UnitRegistered', { unitId, name: unitId, level: 'province', parentUnitId: 'VN' }, day(0), known(0)),
+    ),
+    ...communes.map((unitId) =>
+      e('UnitRegistered', { unitId, name: unitId, level: 'commune', parentUnitId: unitId.slice(0, 5) }, day(0), known(0)),
+    ),
+    e('DirectiveIssued', { directiveId: 'D1', code: 'D1/2024', title: 'Plan 2024', issuedByUnitId: 'VN' }, day(1), known(1)),
+    ...(['cases.opened', 'cases.prosecutionRate'] as const).map((metric, index) =>
+      e(
+        'TargetSet',
+        {
+          directiveId: 'D1',
+          targetId: `T${index}`,
+          unitId: 'VN-P1',
+          metric,
+          comparator: 'atLeast',
+          value: 10 + index * 40,
+          periodStart: '2024-01-01',
+          periodEnd: '2024-12-31',
+        },
+        day(1),
+        known(1),
+      ),
+    ),
+  ];
+  for (let index = 0; index < 60; index++) {
+    const caseId = `K${index}`;
+    const unitId = communes[index % communes.length]!;
+    const start = 2 + (index % 200);
+    events.push(e('CaseOpened', { caseId, unitId, category: 'drugs', severity: 'serious' }, day(start), known(start)));
+    if (index % 2 === 0) {
+      const arrest = { caseId, arrestId: `${caseId}-A`, persons: 1 + (index % 4) };
+      events.push(e('ArrestMade', arrest, day(start + 1), known(start + 1)));
+    }
+    if (index % 11 === 0) {
+      events.push(e('CaseReclassified', { caseId, severity: 'very_serious' }, day(start + 2), known(start + 2)));
+    }
+    if (index % 3 === 0) events.push(e('CaseCleared', { caseId }, day(start + 3), known(start + 3)));
+    if (index % 5 === 0) events.push(e('CaseProsecuted', { caseId, defendants: 2 }, day(start + 4), known(start + 4)));
+    if (index % 7 === 1) events.push(e('CaseVoided', { caseId, reason: 'entered twice' }, day(start + 5), known(start + 5)));
+  }
+  for (let index = 0; index < 12; index++) {
+    const hotspotId = `H${index}`;
+    const unitId = communes[index % communes.length]!;
+    const start = 3 + index * 10;
+    const identified = { hotspotId, unitId, kind: 'drug_hotspot' as const, name: hotspotId };
+    events.push(e('HotspotIdentified', identified, day(start), known(start)));
+    if (index % 3 === 2) {
+      events.push(e('HotspotEliminated', { hotspotId }, day(start + 1), known(start + 1)));
+      continue;
+    }
+    events.push(e('HotspotListed', { hotspotId, year: 2024 }, day(start + 1), known(start + 1)));
+    if (index % 3 === 1) events.push(e('HotspotTransformed', { hotspotId }, day(start + 2), known(start + 2)));
+    if (index % 6 === 1) events.push(e('HotspotRelapsed', { hotspotId }, day(start + 3), known(start + 3)));
+  }
+  for (const [index, unitId] of communes.entries()) {
+    events.push(e('WeaponsCollected', { unitId, items: 1 + index, kind: 'firearm' }, day(20 + index), known(20 + index)));
+    events.push(e('IncidentRecorded', { unitId, kind: 'traffic_accident', deaths: index, injuries: 2 }, day(30), known(30)));
+  }
+  events.push(e('UnitReassigned', { unitId: 'VN-P2-C4', parentUnitId: 'VN-P1' }, day(100), known(100)));
+  return events;
+}
+
+/** What the figures answer (CONTRACT.md §5) for each level of the mixed workload's tree, now and as of earlier moments. */
+export async function figuresAnswers(pool: Pool, schema: string): Promise<unknown[]> {
+  const timeZone = 'Asia/Ho_Chi_Minh';
+  const answers: unknown[] = [];
+  for (const date of ['2024-02-15', '2024-06-01', '2025-06-01']) {
+    const asOf = new Date(`${date}T00:00:00Z`);
+    for (const unitId of ['VN', 'VN-P1', 'VN-P2', 'VN-P1-C1']) {
+      answers.push(await unitStats(pool, schema, { unitId, from: '2024-01-01', to: '2024-12-31', asOf, timeZone }));
+    }
+    answers.push(await directiveProgress(pool, schema, 'D1', { asOf, timeZone }));
+  }
+  return answers;
 }

@@ -12,14 +12,23 @@ export interface ParentChange {
 
 const changeKey = (unitId: string, validFrom: string) => `${unitId}\u0000${validFrom}`;
 
-/** For each change, the (top, second) pairs its unit rolls up under from validFrom on, as the tree is known now. */
+/**
+ * For each change, the (top, second) pairs its unit and every unit under it roll up under from validFrom
+ * on, as the tree is known now. The units under it count: registering a top (or a unit that completes a
+ * chain up to one) gives each unit below its first pair, whose second is not the changed unit's.
+ */
 async function pairsFrom(client: PoolClient, schema: string, changes: readonly ParentChange[]): Promise<Map<string, string[]>> {
   const { rows } = await client.query(
     `WITH RECURSIVE q AS (SELECT * FROM unnest($1::text[], $2::text[]) AS q(u, f)),
-     ${rollupTopsSql(schema, 'SELECT DISTINCT u FROM q')}
-     SELECT q.u, q.f, array_agg(DISTINCT t.top || ' ' || coalesce(t.second, '')) AS pairs
-       FROM q JOIN rollup_tops t ON t.unit_id = q.u AND t.valid_to > q.f::timestamptz
-      GROUP BY q.u, q.f`,
+     below(origin, f, u) AS (
+       SELECT u, f, u FROM q
+       UNION
+       SELECT below.origin, below.f, p.unit_id FROM below JOIN ${quoted(schema)}.unit_parents p ON p.parent_unit_id = below.u
+     ),
+     ${rollupTopsSql(schema, 'SELECT DISTINCT u FROM below')}
+     SELECT below.origin AS u, below.f, array_agg(DISTINCT t.top || ' ' || coalesce(t.second, '')) AS pairs
+       FROM below JOIN rollup_tops t ON t.unit_id = below.u AND t.valid_to > below.f::timestamptz
+      GROUP BY below.origin, below.f`,
     [changes.map((c) => c.unitId), changes.map((c) => c.validFrom)],
   );
   return new Map(rows.map((row) => [changeKey(row.u, row.f), row.pairs as string[]]));

@@ -5,9 +5,7 @@ import { allTopics, createKafka, ensureTopics, topicOf } from '@vigil/messaging'
 import { createLogger, Metrics } from '@vigil/platform';
 import type { Kafka } from 'kafkajs';
 import { Pool, type PoolClient } from 'pg';
-import { directiveProgress } from '../figures/directive-progress';
-import { StoredEvents } from '../figures/figures.testing';
-import { unitStats } from '../figures/unit-stats';
+import { figuresAnswers, mixedWorkload } from '../figures/figures.testing';
 import { type Projection, schemaOf } from '../projection';
 import { PROJECTIONS } from '../registry';
 import { ProjectionRunner } from './projection-runner';
@@ -27,79 +25,6 @@ type Snapshot = Record<string, unknown[]>;
 interface ReadModel {
   answers: Snapshot;
   tables: Snapshot;
-}
-const HCM = 'Asia/Ho_Chi_Minh';
-
-/** A few hundred events over every category, valid for every projection, as the store numbers them. */
-function workload(): StoredEvent[] {
-  const stored = new StoredEvents();
-  const e = stored.event.bind(stored);
-  const day = (n: number) => new Date(Date.UTC(2024, 0, 1, 2) + n * 86_400_000).toISOString();
-  const known = (n: number) => new Date(Date.UTC(2024, 0, 1, 3) + n * 86_400_000).toISOString();
-  const communes = ['VN-P1-C1', 'VN-P1-C2', 'VN-P2-C3', 'VN-P2-C4'];
-  const events: StoredEvent[] = [
-    e('UnitRegistered', { unitId: 'VN', name: 'Ministry', level: 'ministry', parentUnitId: null }, day(0), known(0)),
-    ...['VN-P1', 'VN-P2'].map((unitId) =>
-      e('UnitRegistered', { unitId, name: unitId, level: 'province', parentUnitId: 'VN' }, day(0), known(0)),
-    ),
-    ...communes.map((unitId) =>
-      e('UnitRegistered', { unitId, name: unitId, level: 'commune', parentUnitId: unitId.slice(0, 5) }, day(0), known(0)),
-    ),
-    e('DirectiveIssued', { directiveId: 'D1', code: 'D1/2024', title: 'Plan 2024', issuedByUnitId: 'VN' }, day(1), known(1)),
-    ...(['cases.opened', 'cases.prosecutionRate'] as const).map((metric, index) =>
-      e(
-        'TargetSet',
-        {
-          directiveId: 'D1',
-          targetId: `T${index}`,
-          unitId: 'VN-P1',
-          metric,
-          comparator: 'atLeast',
-          value: 10 + index * 40,
-          periodStart: '2024-01-01',
-          periodEnd: '2024-12-31',
-        },
-        day(1),
-        known(1),
-      ),
-    ),
-  ];
-  for (let index = 0; index < 60; index++) {
-    const caseId = `K${index}`;
-    const unitId = communes[index % communes.length]!;
-    const start = 2 + (index % 200);
-    events.push(e('CaseOpened', { caseId, unitId, category: 'drugs', severity: 'serious' }, day(start), known(start)));
-    if (index % 2 === 0) {
-      const arrest = { caseId, arrestId: `${caseId}-A`, persons: 1 + (index % 4) };
-      events.push(e('ArrestMade', arrest, day(start + 1), known(start + 1)));
-    }
-    if (index % 11 === 0) {
-      events.push(e('CaseReclassified', { caseId, severity: 'very_serious' }, day(start + 2), known(start + 2)));
-    }
-    if (index % 3 === 0) events.push(e('CaseCleared', { caseId }, day(start + 3), known(start + 3)));
-    if (index % 5 === 0) events.push(e('CaseProsecuted', { caseId, defendants: 2 }, day(start + 4), known(start + 4)));
-    if (index % 7 === 1) events.push(e('CaseVoided', { caseId, reason: 'entered twice' }, day(start + 5), known(start + 5)));
-  }
-  for (let index = 0; index < 12; index++) {
-    const hotspotId = `H${index}`;
-    const unitId = communes[index % communes.length]!;
-    const start = 3 + index * 10;
-    const identified = { hotspotId, unitId, kind: 'drug_hotspot' as const, name: hotspotId };
-    events.push(e('HotspotIdentified', identified, day(start), known(start)));
-    if (index % 3 === 2) {
-      events.push(e('HotspotEliminated', { hotspotId }, day(start + 1), known(start + 1)));
-      continue;
-    }
-    events.push(e('HotspotListed', { hotspotId, year: 2024 }, day(start + 1), known(start + 1)));
-    if (index % 3 === 1) events.push(e('HotspotTransformed', { hotspotId }, day(start + 2), known(start + 2)));
-    if (index % 6 === 1) events.push(e('HotspotRelapsed', { hotspotId }, day(start + 3), known(start + 3)));
-  }
-  for (const [index, unitId] of communes.entries()) {
-    events.push(e('WeaponsCollected', { unitId, items: 1 + index, kind: 'firearm' }, day(20 + index), known(20 + index)));
-    events.push(e('IncidentRecorded', { unitId, kind: 'traffic_accident', deaths: index, injuries: 2 }, day(30), known(30)));
-  }
-  events.push(e('UnitReassigned', { unitId: 'VN-P2-C4', parentUnitId: 'VN-P1' }, day(100), known(100)));
-  return events;
 }
 
 /**
@@ -122,20 +47,6 @@ async function snapshot(pool: Pool, projection: Projection): Promise<Snapshot> {
     result[table] = rows.map((row) => row.row);
   }
   return result;
-}
-
-/** What the figures read model answers (CONTRACT.md §5) for each level of the tree, now and as of earlier moments. */
-async function figuresAnswers(pool: Pool, projection: Projection): Promise<Snapshot> {
-  const schema = schemaOf(projection);
-  const moments = ['2024-02-15', '2024-06-01', '2025-06-01'].map((date) => new Date(`${date}T00:00:00Z`));
-  const answers: Snapshot = { stats: [], progress: [] };
-  for (const asOf of moments) {
-    for (const unitId of ['VN', 'VN-P1', 'VN-P2', 'VN-P1-C1']) {
-      answers.stats!.push(await unitStats(pool, schema, { unitId, from: '2024-01-01', to: '2024-12-31', asOf, timeZone: HCM }));
-    }
-    answers.progress!.push(await directiveProgress(pool, schema, 'D1', { asOf, timeZone: HCM }));
-  }
-  return answers;
 }
 
 /** Applied events so far: revisions start at 0 and move one by one, so revision + 1 per stream. */
@@ -170,7 +81,7 @@ class Death {
 }
 
 describe('ProjectionRunner under faults', () => {
-  const events = workload();
+  const events = mixedWorkload();
   const eventsOf = (projection: Projection) =>
     events.filter((event) => projection.categories.includes(categoryOfStream(event.streamId)));
   let pool: Pool;
@@ -180,7 +91,7 @@ describe('ProjectionRunner under faults', () => {
   /** Each read model as one uninterrupted projector built it. */
   const reference = new Map<string, ReadModel>();
   const readModel = async (original: Projection, copy: Projection): Promise<ReadModel> => ({
-    answers: original.name === 'figures' ? await figuresAnswers(pool, copy) : {},
+    answers: original.name === 'figures' ? { answers: await figuresAnswers(pool, schemaOf(copy)) } : {},
     tables: await snapshot(pool, copy),
   });
 
@@ -287,9 +198,10 @@ describe('ProjectionRunner under faults', () => {
     }
     expect(reference.get('cases')!.tables.cases).toHaveLength(60);
     expect(reference.get('hotspots')!.tables.hotspots).toHaveLength(12);
-    const { stats } = reference.get('figures')!.answers;
+    // The ministry's stats as of the last moment: the first of that moment's five answers.
+    const { answers } = reference.get('figures')!.answers;
     // 60 cases less the 9 voided (index 1, 8, … 57); cleared: every third less 15, 36, 57; prosecuted: every fifth less 15, 50.
-    expect(stats!.at(-4)).toMatchObject({ unitId: 'VN', casesOpened: 51, casesCleared: 17, casesProsecuted: 10 });
+    expect(answers!.at(-5)).toMatchObject({ unitId: 'VN', casesOpened: 51, casesCleared: 17, casesProsecuted: 10 });
   });
 
   it('gives the same read models after a projector dies mid-batch, its transaction rolled back, and restarts', async () => {
@@ -345,18 +257,18 @@ describe('ProjectionRunner under faults', () => {
       const restart = new Metrics();
       await startRunner({ ...dying, apply: original.apply }, namespace, restart);
       await caughtUp(dying);
-      expect([original.name, await appliedTotal(restart)]).toEqual([
-        original.name,
-        eventsOf(original).length - appliedBeforeDeath,
-      ]);
+      const appliedAfterRestart = eventsOf(original).length - appliedBeforeDeath;
+      // The counter moves just after the read model's commit that caughtUp saw.
+      await eventually(async () => ((await appliedTotal(restart)) >= appliedAfterRestart ? true : undefined)).catch(
+        () => undefined,
+      );
+      expect([original.name, await appliedTotal(restart)]).toEqual([original.name, appliedAfterRestart]);
       copies.set(original, dying);
     }
     await expectSameReadModels(copies);
   }, 180_000);
 
-  // Skipped: under two instances the figures' rollups intermittently answer other sums than one instance
-  // (a lost delta between concurrent batches; open in issue 5's note). The table-by-table part passed.
-  it.skip('gives with two instances in one group, one of them leaving halfway, the same read models as one instance (skipped: figures rollups differ intermittently, issue 5)', async () => {
+  it('gives with two instances in one group, one of them leaving halfway, the same read models as one instance', async () => {
     const namespace = await freshNamespace();
     const half = Math.floor(events.length / 2);
     const copies = new Map<Projection, Projection>();

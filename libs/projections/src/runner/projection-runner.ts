@@ -168,12 +168,7 @@ export class ProjectionRunner {
   private async eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
     const outcome = await this.processor.process(batch.topic, batch.partition, batch.messages);
-    resolveOffset(batch.lastOffset());
-    await this.consumer!.commitOffsets([
-      { topic: batch.topic, partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() },
-    ]);
-    await heartbeat();
-
+    // Counted once the read model committed them, whatever becomes of the offsets' commit.
     const labels = { projection: this.projection.name };
     this.metrics
       .counter('vigil_projection_applied_total', 'Events applied to a read model', ['projection'])
@@ -183,6 +178,12 @@ export class ProjectionRunner {
         .counter('vigil_projection_dead_letters_total', 'Messages a projection sent to the dead letters', ['projection'])
         .inc(labels, outcome.deadLettered);
     }
+    resolveOffset(batch.lastOffset());
+    await this.consumer!.commitOffsets([
+      { topic: batch.topic, partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() },
+    ]);
+    await heartbeat();
+
     const lag = Number(batch.offsetLag());
     this.status.lagMeasured(batch.topic, batch.partition, lag);
     this.metrics
