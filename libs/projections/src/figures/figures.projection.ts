@@ -25,7 +25,7 @@ export const figuresProjection: Projection = {
   version: 4,
   categories: ['units', 'directives', 'cases', 'hotspots', 'measures'],
   createTables: (client: PoolClient, schema: string) => createFiguresTables(client, schema),
-  derivedTables: ['rollups', 'root_readings', 'hotspot_roots', 'rollup_roots', 'rollup_settings'],
+  derivedTables: ['rollups', 'rollup_seconds', 'root_readings', 'hotspot_roots', 'rollup_roots', 'rollup_settings'],
   async apply(client: PoolClient, schema: string, events: readonly StoredEvent[]): Promise<void> {
     // The rollups are versions computed from the latest one: two instances applying their own
     // partitions at once would each miss the other's deltas. One batch at a time per version.

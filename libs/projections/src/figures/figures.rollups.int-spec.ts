@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { parseAsOf } from '../progress';
 import { directiveProgress, type DirectiveProgress } from './directive-progress';
 import { applyEvents, freshFiguresSchema, StoredEvents } from './figures.testing';
+import { rolledUpRoots } from './rollup-queries';
 import { unitStats, type UnitStats } from './unit-stats';
 
 // The rollups (record-rollups.ts) answer for the ministry and the provinces; every figure here is also
@@ -225,6 +226,34 @@ describe('a top registered after the facts under its provinces', () => {
   it('counts the weapons known before and after the top for the province and the ministry', async () => {
     expect((await stats(schema, P1, '2024-03-01', '2024-03-31', '2024-12-31')).weaponsCollected).toBe(6);
     expect((await stats(schema, VN, '2024-03-01', '2024-03-31', '2024-12-31')).weaponsCollected).toBe(6);
+  });
+});
+
+describe('two facts known in the same second', () => {
+  let schema: string;
+  let drop: () => Promise<void>;
+  const at = (ms: number) => `2024-03-01T03:00:00.${String(ms).padStart(3, '0')}Z`;
+
+  beforeAll(async () => {
+    ({ schema, drop } = await freshFiguresSchema(pool));
+    await applyEvents(pool, schema, registrations());
+    // Versions are per second of knowledge time: both land in the version of 03:00:00.
+    await applyEvents(pool, schema, [
+      e('WeaponsCollected', { unitId: C1, items: 4, kind: 'firearm' }, '2024-03-01T02:00:00Z', at(200)),
+      e('WeaponsCollected', { unitId: C1, items: 3, kind: 'homemade' }, '2024-03-01T02:30:00Z', at(700)),
+    ]);
+  });
+  afterAll(() => drop());
+
+  it('reads an asOf between them from the facts, which know only the first', async () => {
+    expect(await rolledUpRoots(pool, schema, [VN, P1], new Date(at(500)), HCM)).toEqual(new Set());
+    expect((await stats(schema, P1, '2024-03-01', '2024-03-31', at(500))).weaponsCollected).toBe(4);
+  });
+
+  it('reads an asOf at or after the second one from the rollups', async () => {
+    expect(await rolledUpRoots(pool, schema, [VN, P1], new Date(at(700)), HCM)).toEqual(new Set([VN, P1]));
+    expect((await stats(schema, VN, '2024-03-01', '2024-03-31', at(700))).weaponsCollected).toBe(7);
+    expect((await stats(schema, VN, '2024-03-01', '2024-03-31', at(999))).weaponsCollected).toBe(7);
   });
 });
 

@@ -148,8 +148,8 @@ CREATE INDEX IF NOT EXISTS incidents_by_unit_occurred ON ${s}.incidents (unit_id
 CREATE INDEX IF NOT EXISTS incidents_by_occurred ON ${s}.incidents (occurred_at);
 
 -- Knowledge-versioned monthly and daily sums under the top two levels of the tree (ministry, provinces), where a
--- subtree is too large to sum facts at query time (rollups.ts). A row is the cell's value from
--- recorded_from until the cell's next row: the value as known at T is the latest row with recorded_from <= T.
+-- subtree is too large to sum facts at query time (record-rollups.ts). A row is the cell's value as known at the
+-- end of the second recorded_from starts: as known at T, the latest row with recorded_from <= T (see rollup_seconds).
 CREATE TABLE IF NOT EXISTS ${s}.rollups (
   family text NOT NULL,
   root_unit_id text NOT NULL,
@@ -182,6 +182,14 @@ CREATE TABLE IF NOT EXISTS ${s}.hotspot_roots (
   valid_from timestamptz NOT NULL,
   valid_to timestamptz NOT NULL,
   PRIMARY KEY (root_unit_id, hotspot_id, valid_from)
+);
+-- Per root and second of knowledge time, the last instant a rollup version of that second sums: an asOf
+-- earlier in the second would miss nothing only if it is not before it (otherwise the facts answer).
+CREATE TABLE IF NOT EXISTS ${s}.rollup_seconds (
+  root_unit_id text NOT NULL,
+  second timestamptz NOT NULL,
+  last_at timestamptz NOT NULL,
+  PRIMARY KEY (root_unit_id, second)
 );
 -- The units the rollups sum for, and from which knowledge time their sums follow the tree as known then.
 CREATE TABLE IF NOT EXISTS ${s}.rollup_roots (

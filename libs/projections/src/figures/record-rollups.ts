@@ -13,8 +13,10 @@ const CELL = (a: string, b: string) =>
 
 /**
  * Adds deltas to the rollups of the top two levels above each fact's unit (as the tree is known now,
- * at the fact's occurredAt), in one statement. A cell gets a new version per knowledge time; a delta
- * older than versions already there (topics apply in any order) is also added to those versions.
+ * at the fact's occurredAt), in one statement. A cell gets a version per second of knowledge time
+ * holding all it knew by that second's end; a delta older than versions already there (topics apply
+ * in any order) is also added to those versions. `rollup_seconds` keeps, per root and second, the last
+ * knowledge instant summed in it: a version answers exactly for any asOf not earlier in its second.
  */
 export async function recordRollups(client: PoolClient, schema: string, deltas: readonly RollupDelta[]): Promise<void> {
   const merged = mergeDeltas(deltas);
@@ -32,7 +34,7 @@ export async function recordRollups(client: PoolClient, schema: string, deltas: 
      ), ${rollupTopsSql(schema, 'SELECT DISTINCT unit_id AS u FROM d')},
      b AS (
        SELECT d.family, r.root AS root_unit_id, d.key, g.grain, g.bucket,
-              d.at, ${sums.map((i) => `sum(d.d${i}) AS d${i}`).join(', ')}
+              date_trunc('second', d.at) AS at, max(d.at) AS last_at, ${sums.map((i) => `sum(d.d${i}) AS d${i}`).join(', ')}
          FROM d
          JOIN rollup_tops t ON t.unit_id = d.unit_id AND d.occurred_at >= t.valid_from AND d.occurred_at < t.valid_to
          CROSS JOIN LATERAL (VALUES (t.top), (t.second)) AS r(root)
@@ -54,6 +56,10 @@ export async function recordRollups(client: PoolClient, schema: string, deltas: 
      ), roots AS (
        INSERT INTO ${s}.rollup_roots (root_unit_id, valid_from)
        SELECT DISTINCT root_unit_id, '-infinity'::timestamptz FROM b ON CONFLICT DO NOTHING
+     ), seconds AS (
+       INSERT INTO ${s}.rollup_seconds AS x (root_unit_id, second, last_at)
+       SELECT root_unit_id, at, max(last_at) FROM b GROUP BY 1, 2
+       ON CONFLICT (root_unit_id, second) DO UPDATE SET last_at = greatest(x.last_at, excluded.last_at)
      ), late_versions AS (
        -- versions recorded after a delta of this batch: each takes the deltas known by its time
        UPDATE ${s}.rollups r SET ${sums.map((i) => `v${i} = r.v${i} + x.d${i}`).join(', ')}

@@ -5,7 +5,8 @@ import type { Db } from './subtree';
 
 /**
  * The units among `unitIds` whose sums as known at `asOf` the rollups hold, for months of `timeZone`:
- * roots of the top two levels, the rollups valid for them at asOf, and kept in that zone.
+ * roots of the top two levels, the rollups valid for them at asOf, kept in that zone, and nothing
+ * summed into asOf's second after asOf (versions are per second; such a root is read from the facts).
  */
 export async function rolledUpRoots(
   db: Db,
@@ -19,7 +20,11 @@ export async function rolledUpRoots(
   const { rows } = await db.query(
     `SELECT root_unit_id FROM ${s}.rollup_roots
       WHERE root_unit_id = ANY($1::text[]) AND valid_from <= $2
-        AND EXISTS (SELECT 1 FROM ${s}.rollup_settings WHERE time_zone = $3)`,
+        AND EXISTS (SELECT 1 FROM ${s}.rollup_settings WHERE time_zone = $3)
+        AND NOT EXISTS (
+          SELECT 1 FROM ${s}.rollup_seconds x
+           WHERE x.root_unit_id = rollup_roots.root_unit_id AND x.second = date_trunc('second', $2::timestamptz) AND x.last_at > $2
+        )`,
     [unitIds, asOf, timeZone],
   );
   return new Set(rows.map((row) => row.root_unit_id));

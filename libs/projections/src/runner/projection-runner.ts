@@ -134,6 +134,8 @@ export class ProjectionRunner {
       groupId: consumerGroup(this.options.namespace, `projector.${this.projection.name}`),
       allowAutoTopicCreation: false,
       maxWaitTimeInMs: 500,
+      // Larger batches from a backlog: a read model's statements cost per batch as much as per event.
+      maxBytesPerPartition: 4 * 1024 * 1024,
     });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
