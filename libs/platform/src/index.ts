@@ -13,4 +13,5 @@ export * from './metrics/metrics';
 export * from './platform.module';
 export * from './http/configure-http';
 export * from './database/database.module';
+export * from './database/pool-config';
 export * from './http/bootstrap';

@@ -1,11 +1,11 @@
 import { type EventStore, KurrentDbEventStore, PostgresEventStore } from '@vigil/event-store';
 import { createKafka } from '@vigil/messaging';
-import { createLogger, type VigilConfig } from '@vigil/platform';
+import { createLogger, vigilPoolConfig, type VigilConfig } from '@vigil/platform';
 import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 
 export function openPool(config: VigilConfig, max = 4): Pool {
-  const pool = new Pool({ connectionString: config.DATABASE_URL, max, application_name: 'vigil-cli' });
+  const pool = new Pool(vigilPoolConfig(config.DATABASE_URL, max, 'vigil-cli'));
   pool.on('error', () => undefined);
   return pool;
 }

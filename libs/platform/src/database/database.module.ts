@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { VIGIL_CONFIG } from '../config/config.module';
 import type { VigilConfig } from '../config/config.schema';
 import { HealthRegistry } from '../health/health.registry';
+import { vigilPoolConfig } from './pool-config';
 
 export const PG_POOL = Symbol('PG_POOL');
 
@@ -14,7 +15,7 @@ export const PG_POOL = Symbol('PG_POOL');
       provide: PG_POOL,
       inject: [VIGIL_CONFIG],
       useFactory: (config: VigilConfig) => {
-        const pool = new Pool({ connectionString: config.DATABASE_URL, max: 12, application_name: 'vigil' });
+        const pool = new Pool(vigilPoolConfig(config.DATABASE_URL, 12, 'vigil'));
         // An idle client losing its connection must not crash the process; the next query reconnects.
         pool.on('error', () => undefined);
         return pool;

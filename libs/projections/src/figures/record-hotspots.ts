@@ -69,7 +69,7 @@ async function recordHotspotRoots(
   if (identified.length === 0) return;
   await client.query(
     `WITH RECURSIVE h AS (SELECT * FROM unnest($1::text[], $2::text[]) AS h(hotspot_id, unit_id)),
-     ${rollupTopsSql(schema, 'SELECT DISTINCT unit_id AS u FROM h', new Set(identified.map((e) => e.data.unitId)).size)}
+     ${rollupTopsSql(schema, 'SELECT DISTINCT unit_id AS u FROM h')}
      INSERT INTO ${quoted(schema)}.hotspot_roots (root_unit_id, hotspot_id, valid_from, valid_to)
      SELECT r.root, h.hotspot_id, t.valid_from, t.valid_to
        FROM h JOIN rollup_tops t ON t.unit_id = h.unit_id

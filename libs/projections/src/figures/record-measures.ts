@@ -21,7 +21,7 @@ async function recordRootReadings(
     `WITH RECURSIVE d AS (
        SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::float8[], $5::float8[], $6::timestamptz[], $7::timestamptz[])
          AS d(unit_id, revision, indicator, value, denominator, occurred_at, recorded_at)
-     ), ${rollupTopsSql(schema, 'SELECT DISTINCT unit_id AS u FROM d', new Set(readings.map((e) => e.data.unitId)).size)}
+     ), ${rollupTopsSql(schema, 'SELECT DISTINCT unit_id AS u FROM d')}
      INSERT INTO ${quoted(schema)}.root_readings (root_unit_id, indicator, occurred_at, recorded_at, revision, unit_id, value, denominator)
      SELECT r.root, d.indicator, d.occurred_at, d.recorded_at, d.revision, d.unit_id, d.value, d.denominator
        FROM d

@@ -31,7 +31,7 @@ export async function recordRollups(client: PoolClient, schema: string, deltas: 
     `WITH RECURSIVE d AS (
        SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::timestamptz[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[])
          AS d(family, unit_id, occurred_at, key, at, d1, d2, d3, d4)
-     ), ${rollupTopsSql(schema, 'SELECT DISTINCT unit_id AS u FROM d', new Set(merged.map((d) => d.unitId)).size)},
+     ), ${rollupTopsSql(schema, 'SELECT DISTINCT unit_id AS u FROM d')},
      b AS (
        SELECT d.family, r.root AS root_unit_id, d.key, g.grain, g.bucket,
               date_trunc('second', d.at) AS at, max(d.at) AS last_at, ${sums.map((i) => `sum(d.d${i}) AS d${i}`).join(', ')}
