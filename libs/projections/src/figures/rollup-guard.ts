@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import { quoted } from './figures.tables';
+import { backfillRollups } from './rollup-backfill';
 import { rollupTopsSql } from './rollup-tree';
 
 /** A parent row about to be recorded: from `validFrom` on, `unitId` rolls up under a new parent, known from `recordedAt`. */
@@ -12,12 +13,18 @@ export interface ParentChange {
 
 const changeKey = (unitId: string, validFrom: string) => `${unitId}\u0000${validFrom}`;
 
+/** The (top, second) pairs a change's unit and the units under it roll up under, and those units (with a top). */
+interface Reach {
+  readonly pairs: readonly string[];
+  readonly units: readonly string[];
+}
+
 /**
  * For each change, the (top, second) pairs its unit and every unit under it roll up under from validFrom
  * on, as the tree is known now. The units under it count: registering a top (or a unit that completes a
  * chain up to one) gives each unit below its first pair, whose second is not the changed unit's.
  */
-async function pairsFrom(client: PoolClient, schema: string, changes: readonly ParentChange[]): Promise<Map<string, string[]>> {
+async function pairsFrom(client: PoolClient, schema: string, changes: readonly ParentChange[]): Promise<Map<string, Reach>> {
   const { rows } = await client.query(
     `WITH RECURSIVE q AS (SELECT * FROM unnest($1::text[], $2::text[]) AS q(u, f)),
      below(origin, f, u) AS (
@@ -26,12 +33,13 @@ async function pairsFrom(client: PoolClient, schema: string, changes: readonly P
        SELECT below.origin, below.f, p.unit_id FROM below JOIN ${quoted(schema)}.unit_parents p ON p.parent_unit_id = below.u
      ),
      ${rollupTopsSql(schema, 'SELECT DISTINCT u FROM below')}
-     SELECT below.origin AS u, below.f, array_agg(DISTINCT t.top || ' ' || coalesce(t.second, '')) AS pairs
+     SELECT below.origin AS u, below.f, array_agg(DISTINCT t.top || ' ' || coalesce(t.second, '')) AS pairs,
+            array_agg(DISTINCT below.u) AS units
        FROM below JOIN rollup_tops t ON t.unit_id = below.u AND t.valid_to > below.f::timestamptz
       GROUP BY below.origin, below.f`,
     [changes.map((c) => c.unitId), changes.map((c) => c.validFrom)],
   );
-  return new Map(rows.map((row) => [changeKey(row.u, row.f), row.pairs as string[]]));
+  return new Map(rows.map((row) => [changeKey(row.u, row.f), { pairs: row.pairs, units: row.units }]));
 }
 
 const rootsOf = (pairs: readonly string[]) => new Set(pairs.flatMap((pair) => pair.split(' ').filter((unit) => unit !== '')));
@@ -67,9 +75,11 @@ async function unitsWithFacts(client: PoolClient, schema: string, unitIds: reado
 /**
  * Keeps the rollups honest when the tree changes (record-rollups.ts sums each fact under the tree known
  * when it was applied). Call before recording the parent rows, and the function it returns after.
- * A change that moves no recorded fact between roots only makes the roots' sums valid from when it was
- * known (a registration: from always, as no fact of a unit is recorded before it). One that moves recorded
- * facts turns the roots' rollups off: their figures are then read from the facts until the read model is rebuilt.
+ * A change that gives a top to units that had none (a registration above them applied after their facts,
+ * its topic lagging) adds their facts to the rollups (rollup-backfill.ts). Otherwise, a change that moves
+ * no recorded fact between roots only makes the roots' sums valid from when it was known (a registration:
+ * from always). One that moves recorded facts turns the roots' rollups off: their figures are then read
+ * from the facts until the read model is rebuilt.
  */
 export async function guardRollups(
   client: PoolClient,
@@ -80,11 +90,15 @@ export async function guardRollups(
   const before = await pairsFrom(client, schema, changes);
   return async () => {
     const after = await pairsFrom(client, schema, changes);
+    const keyOf = (change: ParentChange) => changeKey(change.unitId, change.validFrom);
+    const firstTops = changes.filter((change) => !before.has(keyOf(change)));
+    await backfillRollups(client, schema, [...new Set(firstTops.flatMap((change) => after.get(keyOf(change))?.units ?? []))]);
     const moved = changes
-      .map((change) => {
-        const key = changeKey(change.unitId, change.validFrom);
-        return { change, roots: affectedRoots(before.get(key) ?? [], after.get(key) ?? []) };
-      })
+      .filter((change) => before.has(keyOf(change)))
+      .map((change) => ({
+        change,
+        roots: affectedRoots(before.get(keyOf(change))!.pairs, after.get(keyOf(change))?.pairs ?? []),
+      }))
       .filter(({ roots }) => roots.length > 0);
     if (moved.length === 0) return;
     const withFacts = await unitsWithFacts(
