@@ -230,6 +230,42 @@ describe('a top registered after the facts under its provinces', () => {
   });
 });
 
+describe('a reassignment that gives a unit its first top', () => {
+  let schema: string;
+  let drop: () => Promise<void>;
+  const X = 'VN-LCI-SIMACAI';
+
+  beforeAll(async () => {
+    ({ schema, drop } = await freshFiguresSchema(pool));
+    await applyEvents(pool, schema, registrations());
+    // Registered under a district nobody registered: its weapons roll up nowhere.
+    await applyEvents(pool, schema, [
+      e(
+        'UnitRegistered',
+        { unitId: X, name: 'Si Ma Cai', level: 'commune', parentUnitId: 'VN-LCI-UNKNOWN' },
+        REGISTERED,
+        REGISTERED,
+      ),
+      e('WeaponsCollected', { unitId: X, items: 5, kind: 'firearm' }, '2024-05-10T02:00:00Z', '2024-05-10T03:00:00Z'),
+    ]);
+    // From 1 May, under the province; known on 20 May.
+    await applyEvents(pool, schema, [
+      e('UnitReassigned', { unitId: X, parentUnitId: P1 }, '2024-04-30T17:00:00Z', '2024-05-20T03:00:00Z'),
+    ]);
+  });
+  afterAll(() => drop());
+
+  it('adds its facts to the rollups, valid from when the move was known', async () => {
+    expect((await rollupRoots(schema))[P1]).toBe('2024-05-20 03:00:00+00');
+    expect((await stats(schema, P1, '2024-05-01', '2024-05-31', '2024-05-21')).weaponsCollected).toBe(5);
+    expect((await stats(schema, VN, '2024-05-01', '2024-05-31', '2024-05-21')).weaponsCollected).toBe(5);
+  });
+
+  it('leaves them out as known before the move', async () => {
+    expect((await stats(schema, P1, '2024-05-01', '2024-05-31', '2024-05-15')).weaponsCollected).toBe(0);
+  });
+});
+
 describe('two facts known in the same second', () => {
   let schema: string;
   let drop: () => Promise<void>;

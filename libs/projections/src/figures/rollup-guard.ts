@@ -93,6 +93,10 @@ export async function guardRollups(
     const keyOf = (change: ParentChange) => changeKey(change.unitId, change.validFrom);
     const firstTops = changes.filter((change) => !before.has(keyOf(change)));
     await backfillRollups(client, schema, [...new Set(firstTops.flatMap((change) => after.get(keyOf(change))?.units ?? []))]);
+    // A registration holds from always; a reassignment giving units their first top, from when it was known.
+    const firstValidity = firstTops
+      .filter((change) => !change.registration)
+      .flatMap((change) => [...rootsOf(after.get(keyOf(change))?.pairs ?? [])].map((root) => [root, change.recordedAt] as const));
     const moved = changes
       .filter((change) => before.has(keyOf(change)))
       .map((change) => ({
@@ -100,16 +104,21 @@ export async function guardRollups(
         roots: affectedRoots(before.get(keyOf(change))!.pairs, after.get(keyOf(change))?.pairs ?? []),
       }))
       .filter(({ roots }) => roots.length > 0);
-    if (moved.length === 0) return;
-    const withFacts = await unitsWithFacts(
-      client,
-      schema,
-      moved.map(({ change }) => change.unitId),
-    );
-    const validity = moved.flatMap(({ change, roots }) => {
-      if (withFacts.has(change.unitId)) return roots.map((root) => [root, 'infinity'] as const);
-      return change.registration ? [] : roots.map((root) => [root, change.recordedAt] as const);
-    });
+    const withFacts =
+      moved.length === 0
+        ? new Set<string>()
+        : await unitsWithFacts(
+            client,
+            schema,
+            moved.map(({ change }) => change.unitId),
+          );
+    const validity = [
+      ...firstValidity,
+      ...moved.flatMap(({ change, roots }) => {
+        if (withFacts.has(change.unitId)) return roots.map((root) => [root, 'infinity'] as const);
+        return change.registration ? [] : roots.map((root) => [root, change.recordedAt] as const);
+      }),
+    ];
     if (validity.length === 0) return;
     await client.query(
       `INSERT INTO ${quoted(schema)}.rollup_roots AS r (root_unit_id, valid_from)
