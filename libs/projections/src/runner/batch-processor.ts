@@ -3,6 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { Projection } from '../projection';
 import { liveVersion, lockLiveVersionShared } from '../versions';
 import { applyWithFallback } from './apply-with-fallback';
+import { firstSent } from './dead-letters-sent';
 import { decodeMessage } from './decode-message';
 import type { DeadLetter, DeliveredEvent } from './delivered-event';
 import { selectNextEvents } from './select-next-events';
@@ -21,7 +22,8 @@ export interface DeadLetterSink {
 /**
  * One Kafka batch (one topic-partition) into the read model: the events and the per-stream
  * revisions in ONE PostgreSQL transaction. Dead letters are sent before that transaction commits,
- * so a crash in between sends them again rather than losing them. The caller commits the Kafka
+ * so a crash in between sends them again rather than losing them; once it committed, a batch
+ * delivered again does not send them twice (dead-letters-sent.ts). The caller commits the Kafka
  * offsets only after this resolves.
  */
 export class BatchProcessor {
@@ -39,14 +41,15 @@ export class BatchProcessor {
       if (decoded.ok) delivered.push(decoded.delivered);
       else deadLetters.push(decoded.deadLetter);
     }
-    if (delivered.length === 0) {
-      await this.deadLetters.publish(deadLetters);
-      return { applied: 0, redelivered: 0, deadLettered: deadLetters.length };
-    }
-
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
+      if (delivered.length === 0) {
+        const sent = await firstSent(client, this.projection.name, deadLetters);
+        await this.deadLetters.publish(sent);
+        await client.query('COMMIT');
+        return { applied: 0, redelivered: 0, deadLettered: sent.length };
+      }
       const schema = await this.liveSchema(client);
       const streamIds = [...new Set(delivered.map((item) => item.event.streamId))];
       const applied = await lockAppliedRevisions(client, schema, streamIds);
@@ -65,9 +68,10 @@ export class BatchProcessor {
       const originals = new Map(selection.next.map((item) => [item.event, item.original]));
       const unapplicable = outcome.unapplicable.map(({ event, reason }) => ({ reason, original: originals.get(event)! }));
       deadLetters.push(...selection.gaps, ...unapplicable);
-      await this.deadLetters.publish(deadLetters);
+      const sent = await firstSent(client, this.projection.name, deadLetters);
+      await this.deadLetters.publish(sent);
       await client.query('COMMIT');
-      return { applied: outcome.applied.length, redelivered: selection.redelivered.length, deadLettered: deadLetters.length };
+      return { applied: outcome.applied.length, redelivered: selection.redelivered.length, deadLettered: sent.length };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
