@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
+import { inTransaction } from '../versions/in-transaction';
 import { firstSent } from './dead-letters-sent';
 import type { DeadLetter } from './delivered-event';
 
@@ -10,17 +11,23 @@ const deadLetter = (offset: string): DeadLetter => ({
   reason: 'the value is not JSON',
   original: { topic: 'vigil.cases.v1', partition: 2, offset, key: 'case-LC-2024-000001', value: 'not json' },
 });
+const offsets = (letters: readonly DeadLetter[]) => letters.map((letter) => letter.original.offset);
 
-async function inTransaction<T>(work: (client: import('pg').PoolClient) => Promise<T>, commit: boolean): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query(commit ? 'COMMIT' : 'ROLLBACK');
-    return result;
-  } finally {
-    client.release();
-  }
+/** The offsets `firstSent` returns in a transaction that commits. */
+const committed = async (projection: string, letters: DeadLetter[]) =>
+  offsets(await inTransaction(pool, (client) => firstSent(client, projection, letters)));
+
+/** The offsets `firstSent` returns in a transaction that then fails (a crash before the commit). */
+async function rolledBack(projection: string, letters: DeadLetter[]): Promise<string[]> {
+  let sent: DeadLetter[] = [];
+  const crash = new Error('crashed before the commit');
+  await expect(
+    inTransaction(pool, async (client) => {
+      sent = await firstSent(client, projection, letters);
+      throw crash;
+    }),
+  ).rejects.toBe(crash);
+  return offsets(sent);
 }
 
 afterAll(async () => {
@@ -29,21 +36,16 @@ afterAll(async () => {
 
 describe('firstSent', () => {
   const projection = `cases_${randomUUID().slice(0, 8)}`;
-  const offsets = (letters: DeadLetter[]) => letters.map((letter) => letter.original.offset);
 
   it('sends again what a rolled-back batch sent, not what a committed one did', async () => {
     const batch = [deadLetter('7'), deadLetter('9')];
-    expect(offsets(await inTransaction((client) => firstSent(client, projection, batch), false))).toEqual(['7', '9']);
-    expect(offsets(await inTransaction((client) => firstSent(client, projection, batch), true))).toEqual(['7', '9']);
-    expect(await inTransaction((client) => firstSent(client, projection, batch), true)).toEqual([]);
-    expect(offsets(await inTransaction((client) => firstSent(client, projection, [...batch, deadLetter('12')]), true))).toEqual([
-      '12',
-    ]);
+    expect(await rolledBack(projection, batch)).toEqual(['7', '9']);
+    expect(await committed(projection, batch)).toEqual(['7', '9']);
+    expect(await committed(projection, batch)).toEqual([]);
+    expect(await committed(projection, [...batch, deadLetter('12')])).toEqual(['12']);
   });
 
   it('keeps each projection to its own', async () => {
-    expect(offsets(await inTransaction((client) => firstSent(client, `${projection}_other`, [deadLetter('7')]), true))).toEqual([
-      '7',
-    ]);
+    expect(await committed(`${projection}_other`, [deadLetter('7')])).toEqual(['7']);
   });
 });
