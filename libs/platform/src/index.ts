@@ -14,4 +14,5 @@ export * from './platform.module';
 export * from './http/configure-http';
 export * from './database/database.module';
 export * from './database/pool-config';
+export * from './database/in-transaction';
 export * from './http/bootstrap';

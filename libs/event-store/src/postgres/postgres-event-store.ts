@@ -1,4 +1,5 @@
 import type { StoredEvent } from '@vigil/contract';
+import { inTransaction } from '@vigil/platform';
 import type { Pool, PoolClient } from 'pg';
 import {
   type AppendOutcome,
@@ -140,27 +141,12 @@ export class PostgresEventStore implements EventStore {
   /** The pool belongs to whoever created it (the database module, or a test). */
   async close(): Promise<void> {}
 
-  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
-
   /**
    * The fallback when other writers keep getting in between the read and the write of an append:
    * the head lock first, then the read, so nothing can come between them.
    */
   private appendLocked(writes: StreamWrite[], keys: AppendKeys): Promise<AppendOutcome[]> {
-    return this.transaction(async (client) => {
+    return inTransaction(this.pool, async (client) => {
       await client.query('SELECT position FROM event_log_head FOR UPDATE');
       const plan = planAppend(writes, 0n, ...(await this.appendState(client, keys)));
       if (plan.rows.length === 0) return plan.outcomes;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { streamOf, type EventDataOf, type EventType, type StoredEvent } from '@vigil/contract';
+import { inTransaction } from '@vigil/platform';
 import type { Pool } from 'pg';
 import { directiveProgress } from './directive-progress';
 import { figuresProjection } from './figures.projection';
@@ -43,17 +44,7 @@ export class StoredEvents {
 
 /** Applies events in one transaction, as the runner does. */
 export async function applyEvents(pool: Pool, schema: string, events: readonly StoredEvent[]): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await figuresProjection.apply(client, schema, events);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+  await inTransaction(pool, (client) => figuresProjection.apply(client, schema, events));
 }
 
 /** A few hundred events over every category, valid for every projection, as the store numbers them. */

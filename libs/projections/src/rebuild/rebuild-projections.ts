@@ -1,7 +1,8 @@
 import type { EventStore } from '@vigil/event-store';
+import { inTransaction } from '@vigil/platform';
 import type { Pool, PoolClient } from 'pg';
 import type { Projection } from '../projection';
-import { inTransaction, tryLockRebuild, unlockRebuild } from '../versions';
+import { tryLockRebuild, unlockRebuild } from '../versions';
 import { applyPage } from './apply-page';
 import { markRebuildFailed, openRebuildTarget, type RebuildTarget } from './rebuild-target';
 import { dropVersion, type SwitchedVersion, switchVersions } from './switch-versions';

@@ -1,6 +1,7 @@
+import { inTransaction } from '@vigil/platform';
 import type { Pool } from 'pg';
 import type { Projection } from '../projection';
-import { createVersionTables, inTransaction, nextVersionNumber, versionSchemaOf, versionsOf } from '../versions';
+import { createVersionTables, nextVersionNumber, versionSchemaOf, versionsOf } from '../versions';
 
 /** The version a rebuild fills, and how far it has read the event store. */
 export interface RebuildTarget {

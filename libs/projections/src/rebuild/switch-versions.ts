@@ -1,6 +1,7 @@
 import type { EventStore } from '@vigil/event-store';
+import { inTransaction } from '@vigil/platform';
 import type { Pool } from 'pg';
-import { inTransaction, liveVersion, lockLiveVersionExclusive, lockServingViews, pointServingViews } from '../versions';
+import { liveVersion, lockLiveVersionExclusive, lockServingViews, pointServingViews } from '../versions';
 import { applyPage } from './apply-page';
 import type { RebuildTarget } from './rebuild-target';
 

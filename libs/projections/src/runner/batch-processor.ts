@@ -1,3 +1,4 @@
+import { inTransaction } from '@vigil/platform';
 import type { KafkaMessage } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
 import type { Projection } from '../projection';
@@ -41,43 +42,39 @@ export class BatchProcessor {
       if (decoded.ok) delivered.push(decoded.delivered);
       else deadLetters.push(decoded.deadLetter);
     }
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      if (delivered.length === 0) {
-        const sent = await firstSent(client, this.projection.name, deadLetters);
-        await this.deadLetters.publish(sent);
-        await client.query('COMMIT');
-        return { applied: 0, redelivered: 0, deadLettered: sent.length };
-      }
-      const schema = await this.liveSchema(client);
-      const streamIds = [...new Set(delivered.map((item) => item.event.streamId))];
-      const applied = await lockAppliedRevisions(client, schema, streamIds);
-      const selection = selectNextEvents(delivered, applied);
-      const outcome = await applyWithFallback(
-        client,
-        this.projection,
-        schema,
-        selection.next.map((item) => item.event),
-      );
-      // An unapplicable event is consumed (dead-lettered): the stream moves past it, unlike a gap.
-      const moved = new Map<string, { revision: bigint; position: bigint }>();
-      for (const { event } of selection.next) moved.set(event.streamId, { revision: event.revision, position: event.position });
-      await saveAppliedRevisions(client, schema, moved);
-
-      const originals = new Map(selection.next.map((item) => [item.event, item.original]));
-      const unapplicable = outcome.unapplicable.map(({ event, reason }) => ({ reason, original: originals.get(event)! }));
-      deadLetters.push(...selection.gaps, ...unapplicable);
+    return inTransaction(this.pool, async (client) => {
+      const outcome = delivered.length === 0 ? { applied: 0, redelivered: 0 } : await this.apply(client, delivered, deadLetters);
       const sent = await firstSent(client, this.projection.name, deadLetters);
       await this.deadLetters.publish(sent);
-      await client.query('COMMIT');
-      return { applied: outcome.applied.length, redelivered: selection.redelivered.length, deadLettered: sent.length };
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+      return { ...outcome, deadLettered: sent.length };
+    });
+  }
+
+  /** The delivered events past each stream's guard into the live version; adds the gaps and the unapplicable to `deadLetters`. */
+  private async apply(
+    client: PoolClient,
+    delivered: readonly DeliveredEvent[],
+    deadLetters: DeadLetter[],
+  ): Promise<{ applied: number; redelivered: number }> {
+    const schema = await this.liveSchema(client);
+    const streamIds = [...new Set(delivered.map((item) => item.event.streamId))];
+    const applied = await lockAppliedRevisions(client, schema, streamIds);
+    const selection = selectNextEvents(delivered, applied);
+    const outcome = await applyWithFallback(
+      client,
+      this.projection,
+      schema,
+      selection.next.map((item) => item.event),
+    );
+    // An unapplicable event is consumed (dead-lettered): the stream moves past it, unlike a gap.
+    const moved = new Map<string, { revision: bigint; position: bigint }>();
+    for (const { event } of selection.next) moved.set(event.streamId, { revision: event.revision, position: event.position });
+    await saveAppliedRevisions(client, schema, moved);
+
+    const originals = new Map(selection.next.map((item) => [item.event, item.original]));
+    const unapplicable = outcome.unapplicable.map(({ event, reason }) => ({ reason, original: originals.get(event)! }));
+    deadLetters.push(...selection.gaps, ...unapplicable);
+    return { applied: outcome.applied.length, redelivered: selection.redelivered.length };
   }
 
   /** Resolved in each batch's transaction, under the lock a rebuild's switch takes exclusively. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { inTransaction } from '../versions/in-transaction';
+import { inTransaction } from '@vigil/platform';
 import { firstSent } from './dead-letters-sent';
 import type { DeadLetter } from './delivered-event';
 

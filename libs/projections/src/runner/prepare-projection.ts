@@ -1,8 +1,8 @@
+import { inTransaction } from '@vigil/platform';
 import type { Pool } from 'pg';
 import type { Projection } from '../projection';
 import {
   createVersionTables,
-  inTransaction,
   liveVersion,
   lockLiveVersionExclusive,
   lockServingViews,

@@ -4,4 +4,3 @@ export * from './version-rows';
 export * from './serving-views';
 export * from './version-tables';
 export * from './lock-serving-views';
-export * from './in-transaction';
