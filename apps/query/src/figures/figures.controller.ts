@@ -2,7 +2,15 @@ import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
 import { servingSchemaOf } from '@vigil/projections';
 import { type AuthenticatedRequest, PG_POOL, problems, Roles, VIGIL_CONFIG, type VigilConfig } from '@vigil/platform';
 import type { Pool } from 'pg';
-import { evaluateDirective, figuresProjection, listDirectives, loadDirective, unitStats, unitsInScope } from '@vigil/projections';
+import {
+  evaluateDirective,
+  figuresProjection,
+  listDirectives,
+  loadDirective,
+  readContext,
+  unitStats,
+  unitsInScope,
+} from '@vigil/projections';
 import { QueryParameters } from './query-parameters';
 
 /** Directives, their progress and unit stats (CONTRACT.md §5), read from the figures projection. */
@@ -18,7 +26,7 @@ export class FiguresController {
 
   @Get('directives')
   async directives() {
-    return { directives: await listDirectives(this.pool, this.schema) };
+    return { directives: await listDirectives(await readContext(this.pool, this.schema, null)) };
   }
 
   @Get('directives/:directiveId/progress')
@@ -28,14 +36,20 @@ export class FiguresController {
     @Req() request: AuthenticatedRequest,
   ) {
     const parameters = new QueryParameters(query);
-    const asOf = parameters.asOf(this.config.VIGIL_TIMEZONE, new Date());
+    const now = new Date();
+    const asOf = parameters.asOf(this.config.VIGIL_TIMEZONE, now);
     const unitId = parameters.optionalText('unitId');
     parameters.done();
-    const options = { asOf, timeZone: this.config.VIGIL_TIMEZONE, ...(unitId === undefined ? {} : { unitId }) };
+    const options = {
+      asOf,
+      current: asOf === now,
+      timeZone: this.config.VIGIL_TIMEZONE,
+      ...(unitId === undefined ? {} : { unitId }),
+    };
     const loaded = await loadDirective(this.pool, this.schema, directiveId, options);
     if (loaded === null) throw problems.notFound(`No directive ${directiveId}.`);
-    await this.checkScope(request, loaded.unitsToEvaluate);
-    return evaluateDirective(this.pool, this.schema, loaded, options);
+    await this.checkScope(request, unitId !== undefined ? [unitId] : [...new Set(loaded.targets.map((t) => t.unitId))]);
+    return evaluateDirective(loaded, options);
   }
 
   @Get('units/:unitId/stats')
@@ -45,7 +59,8 @@ export class FiguresController {
     const to = parameters.date('to');
     parameters.ordered(from, to);
     const category = parameters.category();
-    const asOf = parameters.asOf(this.config.VIGIL_TIMEZONE, new Date());
+    const now = new Date();
+    const asOf = parameters.asOf(this.config.VIGIL_TIMEZONE, now);
     parameters.done();
     await this.checkScope(request, [unitId]);
     return unitStats(this.pool, this.schema, {
@@ -53,6 +68,7 @@ export class FiguresController {
       from,
       to,
       asOf,
+      current: asOf === now,
       timeZone: this.config.VIGIL_TIMEZONE,
       ...(category === undefined ? {} : { category }),
     });

@@ -1,10 +1,11 @@
 import type { StoredEvent, TargetSetData } from '@vigil/contract';
 import { Pool } from 'pg';
 import { parseAsOf } from '../progress';
-import { directiveProgress, type DirectiveProgress } from './directive-progress';
+import { directiveProgress, type DirectiveProgress } from './read/directive-progress';
 import { applyEvents, freshFiguresSchema, StoredEvents } from './figures.testing';
-import { listDirectives } from './targets';
-import { unitStats } from './unit-stats';
+import { readContext } from './read/read-context';
+import { listDirectives } from './read/targets';
+import { unitStats } from './read/unit-stats';
 
 // Case metrics of CONTRACT.md §4 against hand-computed figures, with corrections, the time-zone edge and asOf.
 const HCM = 'Asia/Ho_Chi_Minh';
@@ -422,7 +423,7 @@ describe('unit stats', () => {
 });
 
 it('lists the directive with its current targets', async () => {
-  const [listed] = (await listDirectives(pool, schema)).filter((d) => d.directiveId === 'SC-138-2024');
+  const [listed] = (await listDirectives(await readContext(pool, schema, null))).filter((d) => d.directiveId === 'SC-138-2024');
   expect(listed).toMatchObject({ code: 'SC-138/2024', title: 'Crime prevention plan 2024', issuedByUnitId: VN });
   expect(listed!.targets.map((t) => t.targetId)).toEqual([
     'T-ARRESTS',

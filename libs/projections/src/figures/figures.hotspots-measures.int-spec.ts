@@ -1,9 +1,9 @@
 import type { StoredEvent, TargetSetData } from '@vigil/contract';
 import { Pool } from 'pg';
 import { parseAsOf } from '../progress';
-import { directiveProgress, type DirectiveProgress } from './directive-progress';
+import { directiveProgress, type DirectiveProgress } from './read/directive-progress';
 import { applyEvents, freshFiguresSchema, StoredEvents } from './figures.testing';
-import { unitStats } from './unit-stats';
+import { unitStats } from './read/unit-stats';
 
 // Hotspot, weapon, indicator and incident metrics of CONTRACT.md §4 against hand-computed figures.
 const HCM = 'Asia/Ho_Chi_Minh';

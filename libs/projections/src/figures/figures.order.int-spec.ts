@@ -42,10 +42,7 @@ function interleaving(events: readonly StoredEvent[], seed: number): StoredEvent
   return batches;
 }
 
-async function fromFacts(schema: string): Promise<unknown[]> {
-  await pool.query(`UPDATE "${schema}".rollup_roots SET valid_from = 'infinity'`);
-  return figuresAnswers(pool, schema);
-}
+const fromFacts = (schema: string) => figuresAnswers(pool, schema, { fromFacts: true });
 
 afterAll(async () => {
   await pool.end();

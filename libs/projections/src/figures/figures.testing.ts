@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { streamOf, type EventDataOf, type EventType, type StoredEvent } from '@vigil/contract';
 import { inTransaction } from '@vigil/platform';
 import type { Pool } from 'pg';
-import { directiveProgress } from './directive-progress';
+import { directiveProgress } from './read/directive-progress';
 import { figuresProjection } from './figures.projection';
-import { unitStats } from './unit-stats';
+import { unitStats } from './read/unit-stats';
 
 /** A fresh schema with the figures tables, dropped by `drop`. */
 export async function freshFiguresSchema(pool: Pool): Promise<{ schema: string; drop: () => Promise<void> }> {
@@ -120,15 +120,19 @@ export function mixedWorkload(): StoredEvent[] {
 }
 
 /** What the figures answer (CONTRACT.md §5) for each level of the mixed workload's tree, now and as of earlier moments. */
-export async function figuresAnswers(pool: Pool, schema: string): Promise<unknown[]> {
+export async function figuresAnswers(pool: Pool, schema: string, options: { fromFacts?: boolean } = {}): Promise<unknown[]> {
   const timeZone = 'Asia/Ho_Chi_Minh';
   const answers: unknown[] = [];
-  for (const date of ['2024-02-15', '2024-06-01', '2025-06-01']) {
-    const asOf = new Date(`${date}T00:00:00Z`);
+  const moments = [
+    ...['2024-02-15', '2024-06-01', '2025-06-01'].map((date) => ({ asOf: new Date(`${date}T00:00:00Z`) })),
+    // Now: the current sums (every event above is recorded by then).
+    { asOf: new Date('2030-01-01T00:00:00Z'), current: true },
+  ];
+  for (const moment of moments) {
     for (const unitId of ['VN', 'VN-P1', 'VN-P2', 'VN-P1-C1']) {
-      answers.push(await unitStats(pool, schema, { unitId, from: '2024-01-01', to: '2024-12-31', asOf, timeZone }));
+      answers.push(await unitStats(pool, schema, { unitId, from: '2024-01-01', to: '2024-12-31', timeZone, ...moment, ...options }));
     }
-    answers.push(await directiveProgress(pool, schema, 'D1', { asOf, timeZone }));
+    answers.push(await directiveProgress(pool, schema, 'D1', { timeZone, ...moment, ...options }));
   }
   return answers;
 }

@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import { parseAsOf } from '../progress';
 import { applyEvents, freshFiguresSchema, StoredEvents } from './figures.testing';
-import { unitStats } from './unit-stats';
+import { unitStats } from './read/unit-stats';
 
 // The two-level model (DOMAIN.md): from 1 July 2025 the commune rolls up under its province directly.
 // Earlier cases stay with the district, later ones go to the province — even when the move is recorded late.

@@ -1,6 +1,8 @@
 export * from './figures.projection';
-export * from './figures.tables';
-export * from './directive-progress';
-export * from './unit-stats';
-export { listDirectives, type Directive, type DirectiveWithTargets, type Target } from './targets';
-export { resolveSubtree, unitsInScope, type Db, type Subtree } from './subtree';
+export { quoted, figuresDdl } from './tables';
+export { engineState, type Db, type EngineState } from './engine-state';
+export * from './read/directive-progress';
+export * from './read/unit-stats';
+export { readContext, type ReadContext } from './read/read-context';
+export { findDirective, listDirectives, targetsOf, type Directive, type DirectiveWithTargets, type Target } from './read/targets';
+export { unitsInScope } from './read/scope';

@@ -73,3 +73,7 @@ export function divideRounded(dividend: Decimal, divisor: Decimal, decimals: num
   if (2n * (n % d) >= d) quotient += 1n; // half (or more) of the last place rounds away from zero
   return { units: negative ? -quotient : quotient, scale: decimals };
 }
+
+export function add(a: Decimal, b: Decimal): Decimal {
+  return subtract(a, { units: -b.units, scale: b.scale });
+}

@@ -1,0 +1,79 @@
+import { add, decimalOf, toNumber, type Decimal } from '../../progress/decimal';
+import { quoted } from '../tables';
+import { instantText } from '../write/copy-rows';
+import { knowledgeOf, remembered, type ReadContext } from './read-context';
+
+/** A reading that counts for a subtree: each unit's latest in the period. */
+export interface CountedReading {
+  readonly unitId: string;
+  readonly value: number;
+  readonly denominator: number | null;
+  readonly eventId: string;
+  readonly position: string;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+}
+
+/** CONTRACT.md §4: Σ value and Σ denominator of the readings that count, and how many leaf units report. */
+export interface IndicatorSum {
+  readonly value: number | null;
+  readonly denominator: number | null;
+  /** The same over the readings that have a denominator (indicator.ratio). */
+  readonly ratioValue: number | null;
+  readonly coverage: { readonly reporting: number; readonly units: number };
+  readonly readings: readonly CountedReading[];
+}
+
+/** Each unit's latest reading of the indicator in [from, toExclusive), as known: latest occurredAt, then recordedAt. */
+function latestReadings(context: ReadContext, indicator: string, from: number, toExclusive: number): Promise<CountedReading[]> {
+  return remembered(context, `readings:${indicator}:${from}:${toExclusive}`, async () => {
+    const { rows } = await context.db.query<CountedReading>(
+      `SELECT DISTINCT ON (unit_id) unit_id AS "unitId", value, denominator, event_id AS "eventId", position::text AS position,
+              to_json(occurred_at) #>> '{}' AS "occurredAt", to_json(recorded_at) #>> '{}' AS "recordedAt"
+         FROM ${quoted(context.schema)}.readings
+        WHERE indicator = $1 AND occurred_at >= $2 AND occurred_at < $3 AND ($4::timestamptz IS NULL OR recorded_at <= $4)
+        ORDER BY unit_id, occurred_at DESC, recorded_at DESC, revision DESC`,
+      [indicator, instantText(from), instantText(toExclusive), context.knownAt === null ? null : new Date(context.knownAt)],
+    );
+    return rows;
+  });
+}
+
+const sumOf = (values: readonly number[]): number | null =>
+  values.length === 0 ? null : toNumber(values.reduce<Decimal>((sum, value) => add(sum, decimalOf(value)), decimalOf(0)));
+
+/**
+ * The indicator under a unit over [from, toExclusive): the units of its subtree as the tree stood at the
+ * end of the range (a reading is a level, counted where its unit stands), each unit's latest reading,
+ * counted only when no unit below it has one (the most detailed readings win); sums exact in decimal.
+ * Leaf units are those that never had a unit below them (a district emptied by a reorganisation is not one).
+ */
+export async function indicatorSum(
+  context: ReadContext,
+  unitId: string,
+  indicator: string,
+  from: number,
+  toExclusive: number,
+): Promise<IndicatorSum> {
+  const { tree } = context.state;
+  const knownAt = knowledgeOf(context);
+  const end = toExclusive - 1;
+  const inSubtree = new Set<string>();
+  for (const [unit, intervals] of tree.subtree(unitId, knownAt))
+    if (intervals.some(([f, t]) => f <= end && end < t)) inSubtree.add(unit);
+  const readings = (await latestReadings(context, indicator, from, toExclusive)).filter((r) => inSubtree.has(r.unitId));
+  const withReading = new Set(readings.map((r) => r.unitId));
+  const hasReadingBelow = new Set<string>();
+  for (const reading of readings)
+    for (const ancestor of tree.chainAt(reading.unitId, end, knownAt).slice(1)) hasReadingBelow.add(ancestor);
+  const counted = readings.filter((r) => !hasReadingBelow.has(r.unitId));
+  const leaves = [...inSubtree].filter((unit) => !tree.isEverParent(unit));
+  const withDenominator = counted.filter((r) => r.denominator !== null);
+  return {
+    value: sumOf(counted.map((r) => r.value)),
+    denominator: sumOf(withDenominator.map((r) => r.denominator!)),
+    ratioValue: sumOf(withDenominator.map((r) => r.value)),
+    coverage: { reporting: leaves.filter((unit) => withReading.has(unit)).length, units: leaves.length },
+    readings: counted,
+  };
+}

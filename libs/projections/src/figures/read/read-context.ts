@@ -1,0 +1,64 @@
+import type { Interval } from '@vigil/domain';
+import { engineState, type Db, type EngineState } from '../engine-state';
+import { instantText } from '../write/copy-rows';
+import { ROLLUP_LEVELS } from '../write/rollup-deltas';
+
+/** One answer's reading: the schema, the tree, what is known (null: everything, now), and reads shared by its parts. */
+export interface ReadContext {
+  readonly db: Db;
+  readonly schema: string;
+  readonly state: EngineState;
+  readonly knownAt: number | null;
+  /** Every figure from the facts alone, without the sums kept ahead: what audits and tests compare them with. */
+  readonly fromFacts: boolean;
+  readonly memo: Map<string, Promise<unknown>>;
+}
+
+export async function readContext(db: Db, schema: string, asOf: Date | null, fromFacts = false): Promise<ReadContext> {
+  const knownAt = asOf === null ? null : asOf.getTime();
+  return { db, schema, state: await engineState(db, schema), knownAt, fromFacts, memo: new Map() };
+}
+
+/** Knowledge time as a number for the tree: now is every record. */
+export const knowledgeOf = (context: ReadContext) => context.knownAt ?? Infinity;
+
+/** Runs a read once per answer. */
+export function remembered<T>(context: ReadContext, key: string, read: () => Promise<T>): Promise<T> {
+  let held = context.memo.get(key) as Promise<T> | undefined;
+  if (held === undefined) {
+    held = read();
+    context.memo.set(key, held);
+  }
+  return held;
+}
+
+/** Whether the unit's subtree is summed ahead (rollups), as known. */
+export function isRolledUp(context: ReadContext, unitId: string): boolean {
+  if (context.fromFacts) return false;
+  const unit = context.state.tree.knownUnit(unitId, knowledgeOf(context));
+  return unit !== undefined && ROLLUP_LEVELS.has(unit.level);
+}
+
+/** The units under a unit with the business intervals each was under it, as SQL arrays `(unit_id, from, to)`. */
+export interface SubtreeArrays {
+  readonly unitIds: string[];
+  readonly froms: (string | null)[];
+  readonly tos: (string | null)[];
+}
+
+export function subtreeArrays(context: ReadContext, unitId: string): SubtreeArrays {
+  const key = `subtree:${unitId}`;
+  let held = context.memo.get(key) as unknown as SubtreeArrays | undefined;
+  if (held === undefined) {
+    const arrays: SubtreeArrays = { unitIds: [], froms: [], tos: [] };
+    for (const [unit, intervals] of context.state.tree.subtree(unitId, knowledgeOf(context)))
+      for (const [from, to] of intervals as Interval[]) {
+        arrays.unitIds.push(unit);
+        arrays.froms.push(instantText(from));
+        arrays.tos.push(instantText(to));
+      }
+    held = arrays;
+    context.memo.set(key, held as never);
+  }
+  return held;
+}

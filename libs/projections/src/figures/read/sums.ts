@@ -1,0 +1,140 @@
+import { addValues, type Family, type Values } from '../write/fact-delta';
+import { quoted } from '../tables';
+import { instantText } from '../write/copy-rows';
+import { monthsAndDays, type DayRange } from './day-range';
+import { isRolledUp, remembered, subtreeArrays, type ReadContext } from './read-context';
+
+/** Sums by key (a case's `category|severity`, a kind). */
+export type KeySums = Map<string, Values>;
+
+interface SumRow {
+  key: string;
+  v1: string;
+  v2: string;
+  v3: string;
+  v4: string;
+}
+
+const SUMS = `sum(v1)::text AS v1, sum(v2)::text AS v2, sum(v3)::text AS v3, sum(v4)::text AS v4`;
+const valuesOf = (row: SumRow): Values => [Number(row.v1), Number(row.v2), Number(row.v3), Number(row.v4)];
+
+function keySums(rows: readonly SumRow[]): KeySums {
+  const sums: KeySums = new Map();
+  for (const row of rows) sums.set(row.key, addValues(sums.get(row.key) ?? [0, 0, 0, 0], valuesOf(row)));
+  return sums;
+}
+
+export function mergeSums(...parts: readonly KeySums[]): KeySums {
+  const merged: KeySums = new Map();
+  for (const part of parts) for (const [key, values] of part) merged.set(key, addValues(merged.get(key) ?? [0, 0, 0, 0], values));
+  return merged;
+}
+
+/**
+ * A family's sums under a unit (its subtree as it stood when each fact occurred), over whole days, as
+ * known: from the rollups for a ministry or province (current sums by month and day, or the knowledge-
+ * timed deltas), from the facts of its subtree otherwise. Both answer the same (figures order spec).
+ */
+export function sums(context: ReadContext, unitId: string, family: Family, range: DayRange): Promise<KeySums> {
+  return remembered(context, `sums:${unitId}:${family}:${range.from}:${range.to}`, () =>
+    isRolledUp(context, unitId) ? rollupSums(context, unitId, family, range) : subtreeFactSums(context, unitId, family, range),
+  );
+}
+
+async function rollupSums(context: ReadContext, unitId: string, family: Family, range: DayRange): Promise<KeySums> {
+  const s = quoted(context.schema);
+  if (context.knownAt === null) {
+    const { months, days } = monthsAndDays(range);
+    const { rows } = await context.db.query<SumRow>(
+      `SELECT key, ${SUMS} FROM ${s}.rollup_now
+        WHERE unit_id = $1 AND family = $2
+          AND ((grain = 'm' AND bucket = ANY($3::date[])) OR (grain = 'd' AND bucket = ANY($4::date[])))
+        GROUP BY key`,
+      [unitId, family, months, days],
+    );
+    return keySums(rows);
+  }
+  const { rows } = await context.db.query<SumRow>(
+    `SELECT key, ${SUMS} FROM ${s}.rollup_log
+      WHERE unit_id = $1 AND family = $2 AND day BETWEEN $3 AND $4 AND known_at <= $5
+      GROUP BY key`,
+    [unitId, family, range.from, range.to, new Date(context.knownAt)],
+  );
+  return keySums(rows);
+}
+
+/** The facts of the unit's subtree (each unit while it was under it), as known. */
+async function subtreeFactSums(context: ReadContext, unitId: string, family: Family, range: DayRange): Promise<KeySums> {
+  const subtree = subtreeArrays(context, unitId);
+  const { rows } = await context.db.query<SumRow>(
+    `SELECT f.key, ${SUMS.replace(/v(\d)\)/g, 'f.v$1)')}
+       FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS s(unit_id, from_at, to_at)
+       JOIN ${quoted(context.schema)}.facts f
+         ON f.unit_id = s.unit_id AND f.family = $4 AND f.day BETWEEN $5 AND $6
+        AND f.occurred_at >= s.from_at AND f.occurred_at < s.to_at
+      WHERE $7::timestamptz IS NULL OR f.known_at <= $7
+      GROUP BY f.key`,
+    [subtree.unitIds, subtree.froms, subtree.tos, family, range.from, range.to, knownParam(context)],
+  );
+  return keySums(rows);
+}
+
+const knownParam = (context: ReadContext) => (context.knownAt === null ? null : new Date(context.knownAt));
+
+/**
+ * The part of one day before an instant, from the facts of the subtree: for a span of a baseline that
+ * ends inside a day (a changePct projected while its period runs).
+ */
+export function sumsOfDayBefore(context: ReadContext, unitId: string, family: Family, day: string, before: number): Promise<KeySums> {
+  return remembered(context, `part:${unitId}:${family}:${day}:${before}`, async () => {
+    const subtree = subtreeArrays(context, unitId);
+    const { rows } = await context.db.query<SumRow>(
+      `SELECT f.key, ${SUMS.replace(/v(\d)\)/g, 'f.v$1)')}
+         FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS s(unit_id, from_at, to_at)
+         JOIN ${quoted(context.schema)}.facts f
+           ON f.unit_id = s.unit_id AND f.family = $4 AND f.day = $5 AND f.occurred_at < $6
+          AND f.occurred_at >= s.from_at AND f.occurred_at < s.to_at
+        WHERE $7::timestamptz IS NULL OR f.known_at <= $7
+        GROUP BY f.key`,
+      [subtree.unitIds, subtree.froms, subtree.tos, family, day, instantText(before), knownParam(context)],
+    );
+    return keySums(rows);
+  });
+}
+
+/**
+ * Of the cases opened in the range under the unit, those cleared or prosecuted after the end of `day`
+ * (as known): what the figures as they stood on that day leave out. By key: [0, cleared, prosecuted, defendants].
+ */
+export function outcomesAfter(context: ReadContext, unitId: string, range: DayRange, after: number): Promise<KeySums> {
+  return remembered(context, `after:${unitId}:${range.from}:${range.to}:${after}`, async () => {
+    const subtree = subtreeArrays(context, unitId);
+    const { rows } = await context.db.query<SumRow>(
+      `SELECT f.key, '0' AS v1,
+              sum(CASE WHEN f.cleared_at >= $7 THEN sign(f.v1) ELSE 0 END)::text AS v2,
+              sum(CASE WHEN f.prosecuted_at >= $7 THEN sign(f.v1) ELSE 0 END)::text AS v3,
+              sum(CASE WHEN f.prosecuted_at >= $7 THEN f.v4 ELSE 0 END)::text AS v4
+         FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS s(unit_id, from_at, to_at)
+         JOIN ${quoted(context.schema)}.facts f
+           ON f.unit_id = s.unit_id AND f.family = 'case' AND f.day BETWEEN $4 AND $5
+          AND f.occurred_at >= s.from_at AND f.occurred_at < s.to_at
+        WHERE ($6::timestamptz IS NULL OR f.known_at <= $6) AND (f.cleared_at >= $7 OR f.prosecuted_at >= $7)
+        GROUP BY f.key`,
+      [subtree.unitIds, subtree.froms, subtree.tos, range.from, range.to, knownParam(context), instantText(after)],
+    );
+    return keySums(rows);
+  });
+}
+
+/** The unit's own facts, not its subtree's (for counting a reorganised tree as it stands). */
+export function ownSums(context: ReadContext, unitId: string, family: Family, range: DayRange): Promise<KeySums> {
+  return remembered(context, `own:${unitId}:${family}:${range.from}:${range.to}`, async () => {
+    const { rows } = await context.db.query<SumRow>(
+      `SELECT key, ${SUMS} FROM ${quoted(context.schema)}.facts
+        WHERE unit_id = $1 AND family = $2 AND day BETWEEN $3 AND $4 AND ($5::timestamptz IS NULL OR known_at <= $5)
+        GROUP BY key`,
+      [unitId, family, range.from, range.to, knownParam(context)],
+    );
+    return keySums(rows);
+  });
+}

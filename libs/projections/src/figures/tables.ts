@@ -1,0 +1,169 @@
+import type { PoolClient } from 'pg';
+
+/** A schema name safe to splice into SQL (version schemas are built from [a-z0-9_]). */
+export function quoted(schema: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new RangeError(`not a read-model schema name: ${JSON.stringify(schema)}`);
+  return `"${schema}"`;
+}
+
+/**
+ * The figures read model (README "The figures engine"). Every table is written by inserts, except the
+ * current sums (`rollup_now`, added to) and the cases' current state (`case_states`, replaced).
+ */
+export function figuresDdl(schema: string): string {
+  const s = quoted(schema);
+  return `
+CREATE SCHEMA IF NOT EXISTS ${s};
+
+-- The zone of the day buckets, and a token that changes with every change of the tree (caches key on it).
+CREATE TABLE IF NOT EXISTS ${s}.settings (
+  time_zone text NOT NULL,
+  tree_token text NOT NULL
+);
+
+-- The organisation tree, bitemporal: names and levels, and parent periods (valid_from: business time,
+-- −infinity for the registration; recorded_at: knowledge time).
+CREATE TABLE IF NOT EXISTS ${s}.units (
+  unit_id text PRIMARY KEY,
+  name text NOT NULL,
+  level text NOT NULL,
+  registered_at timestamptz NOT NULL,
+  position bigint NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ${s}.unit_parents (
+  unit_id text NOT NULL,
+  revision bigint NOT NULL,
+  parent_unit_id text,
+  valid_from timestamptz NOT NULL,
+  recorded_at timestamptz NOT NULL,
+  position bigint NOT NULL,
+  PRIMARY KEY (unit_id, revision)
+);
+
+CREATE TABLE IF NOT EXISTS ${s}.directives (
+  directive_id text PRIMARY KEY,
+  code text NOT NULL,
+  title text NOT NULL,
+  issued_by_unit_id text NOT NULL,
+  occurred_at timestamptz NOT NULL,
+  recorded_at timestamptz NOT NULL,
+  position bigint NOT NULL
+);
+-- Every change of a target, with the target's terms after it: as known at K, the latest row recorded by K.
+CREATE TABLE IF NOT EXISTS ${s}.target_changes (
+  directive_id text NOT NULL,
+  target_id text NOT NULL,
+  revision bigint NOT NULL,
+  change text NOT NULL,
+  unit_id text NOT NULL,
+  metric text NOT NULL,
+  filter jsonb,
+  comparator text NOT NULL,
+  value double precision NOT NULL,
+  period_start date NOT NULL,
+  period_end date NOT NULL,
+  baseline_start date,
+  baseline_end date,
+  withdrawn boolean NOT NULL,
+  reason text,
+  recorded_at timestamptz NOT NULL,
+  position bigint NOT NULL,
+  PRIMARY KEY (directive_id, target_id, revision)
+);
+
+-- Each case as it stands (the state its next event evolves); arrests as JSON.
+CREATE TABLE IF NOT EXISTS ${s}.case_states (
+  case_id text PRIMARY KEY,
+  state jsonb NOT NULL
+);
+
+-- Point deltas of the counted facts at their own unit: a fact counts from known_at on (values > 0), and
+-- a later event retracts it (the same fact with values < 0) when it replaces it.
+CREATE TABLE IF NOT EXISTS ${s}.facts (
+  unit_id text NOT NULL,
+  family text NOT NULL,
+  day date NOT NULL,
+  key text NOT NULL,
+  occurred_at timestamptz NOT NULL,
+  known_at timestamptz NOT NULL,
+  v1 bigint NOT NULL,
+  v2 bigint NOT NULL,
+  v3 bigint NOT NULL,
+  v4 bigint NOT NULL,
+  item text NOT NULL,
+  positions bigint[] NOT NULL,
+  cleared_at timestamptz,
+  prosecuted_at timestamptz
+);
+CREATE INDEX IF NOT EXISTS facts_by_unit ON ${s}.facts (unit_id, family, day);
+
+-- Hotspots and indicator readings: few enough to be read as facts at query time.
+CREATE TABLE IF NOT EXISTS ${s}.hotspots (
+  hotspot_id text PRIMARY KEY,
+  unit_id text NOT NULL,
+  kind text NOT NULL,
+  name text NOT NULL,
+  identified_at timestamptz NOT NULL,
+  recorded_at timestamptz NOT NULL,
+  position bigint NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ${s}.hotspot_events (
+  hotspot_id text NOT NULL,
+  revision bigint NOT NULL,
+  type text NOT NULL,
+  year integer,
+  occurred_at timestamptz NOT NULL,
+  recorded_at timestamptz NOT NULL,
+  position bigint NOT NULL,
+  PRIMARY KEY (hotspot_id, revision)
+);
+CREATE TABLE IF NOT EXISTS ${s}.readings (
+  unit_id text NOT NULL,
+  revision bigint NOT NULL,
+  event_id text NOT NULL,
+  indicator text NOT NULL,
+  value double precision NOT NULL,
+  denominator double precision,
+  occurred_at timestamptz NOT NULL,
+  recorded_at timestamptz NOT NULL,
+  position bigint NOT NULL,
+  PRIMARY KEY (unit_id, revision)
+);
+CREATE INDEX IF NOT EXISTS readings_by_indicator ON ${s}.readings (indicator, occurred_at);
+
+-- Sums under each ministry and province (its own facts included), by day ('d') and month ('m') of
+-- business time: now (every delta added), and each delta with its knowledge instant for asOf.
+CREATE TABLE IF NOT EXISTS ${s}.rollup_now (
+  unit_id text NOT NULL,
+  family text NOT NULL,
+  grain "char" NOT NULL,
+  bucket date NOT NULL,
+  key text NOT NULL,
+  v1 bigint NOT NULL,
+  v2 bigint NOT NULL,
+  v3 bigint NOT NULL,
+  v4 bigint NOT NULL,
+  PRIMARY KEY (unit_id, family, grain, bucket, key)
+);
+CREATE TABLE IF NOT EXISTS ${s}.rollup_log (
+  unit_id text NOT NULL,
+  family text NOT NULL,
+  day date NOT NULL,
+  key text NOT NULL,
+  known_at timestamptz NOT NULL,
+  v1 bigint NOT NULL,
+  v2 bigint NOT NULL,
+  v3 bigint NOT NULL,
+  v4 bigint NOT NULL
+);
+CREATE INDEX IF NOT EXISTS rollup_log_by_unit ON ${s}.rollup_log (unit_id, family, day);
+`;
+}
+
+export async function createFiguresTables(client: PoolClient, schema: string, timeZone: string): Promise<void> {
+  await client.query(figuresDdl(schema));
+  await client.query(
+    `INSERT INTO ${quoted(schema)}.settings (time_zone, tree_token) SELECT $1, 'empty' WHERE NOT EXISTS (SELECT 1 FROM ${quoted(schema)}.settings)`,
+    [timeZone],
+  );
+}

@@ -1,0 +1,59 @@
+import { categoryOf, type Category, type CategoryEvent, type StoredEvent } from '@vigil/contract';
+import type { PoolClient } from 'pg';
+import { engineState, rememberState } from '../engine-state';
+import { quoted } from '../tables';
+import type { CaseEvent } from './case-facts';
+import type { FactDelta } from './fact-delta';
+import { measureDelta } from './measure-facts';
+import { recordCases } from './record-cases';
+import { recordDirectives } from './record-directives';
+import { recordHotspots } from './record-hotspots';
+import { recordReadings } from './record-measures';
+import { recordUnits, type UnitEvent } from './record-units';
+import { ROLLUP_LEVELS, RollupDeltas } from './rollup-deltas';
+import { writeFacts, writeRollups } from './write-sums';
+
+type StoredOf<C extends Category> = StoredEvent<CategoryEvent<C>['type']>;
+
+function byCategory(events: readonly StoredEvent[]) {
+  const split = { units: [], directives: [], cases: [], hotspots: [], measures: [] } as { [C in Category]: StoredOf<C>[] };
+  for (const event of events) (split[categoryOf(event.type)] as StoredEvent[]).push(event);
+  return split;
+}
+
+/**
+ * One batch into a figures version, in the caller's transaction. Tree changes and facts are ordered
+ * against each other by a lock (a batch that changes the tree holds it alone; batches of facts share
+ * it), so a fact is always summed with the tree its batch saw and a tree change always corrects every
+ * fact committed before it: the sums do not depend on which came first.
+ */
+export async function applyFigures(client: PoolClient, schema: string, events: readonly StoredEvent[]): Promise<void> {
+  const split = byCategory(events);
+  const changesTree = split.units.length > 0;
+  await client.query(`SELECT ${changesTree ? 'pg_advisory_xact_lock' : 'pg_advisory_xact_lock_shared'}(hashtext($1))`, [
+    `${quoted(schema)}.tree`,
+  ]);
+  let state = await engineState(client, schema);
+  const rollups = new RollupDeltas();
+  if (changesTree) {
+    state = await recordUnits(client, schema, state, split.units as UnitEvent[], rollups);
+    rememberState(schema, state);
+  }
+  await recordDirectives(client, schema, split.directives);
+  await recordHotspots(client, schema, split.hotspots);
+  await recordReadings(
+    client,
+    schema,
+    split.measures.filter((e): e is StoredEvent<'IndicatorMeasured'> => e.type === 'IndicatorMeasured'),
+  );
+  const facts: FactDelta[] = [
+    ...(await recordCases(client, schema, split.cases as CaseEvent[])),
+    ...split.measures.flatMap((e) => (e.type === 'IndicatorMeasured' ? [] : [measureDelta(e)])),
+  ];
+  const { tree, dayOf } = state;
+  for (const delta of facts) {
+    rollups.addFact(delta, dayOf(delta.fact.occurredAt), tree.timeline(delta.fact.unitId, delta.fact.occurredAt, ROLLUP_LEVELS));
+  }
+  await writeFacts(client, schema, facts, dayOf);
+  await writeRollups(client, schema, rollups.toArray());
+}

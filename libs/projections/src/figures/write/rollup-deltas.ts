@@ -1,0 +1,82 @@
+import type { UnitLevel } from '@vigil/contract';
+import type { OrganisationTree, TimelineStep } from '@vigil/domain';
+import { addValues, isZero, signed, type Family, type FactDelta, type Values } from './fact-delta';
+
+/**
+ * The levels whose subtrees are summed ahead (rollups): a ministry or a province holds thousands of
+ * units and hundreds of thousands of facts; below them a subtree is small enough to sum its facts.
+ */
+export const ROLLUP_LEVELS: ReadonlySet<UnitLevel> = new Set(['ministry', 'province']);
+
+/** A signed sum for a rollup unit, a family, a day and a key, from knowledge instant `knownAt` on. */
+export interface RollupDelta {
+  readonly unitId: string;
+  readonly family: Family;
+  readonly day: string;
+  readonly key: string;
+  readonly knownAt: number;
+  readonly values: Values;
+}
+
+/** Adds rollup deltas, summing those of the same cell and instant; zero sums are left out. */
+export class RollupDeltas {
+  private readonly cells = new Map<string, RollupDelta>();
+
+  add(unitId: string, family: Family, day: string, key: string, knownAt: number, values: Values): void {
+    const id = `${unitId}\u0000${family}\u0000${day}\u0000${key}\u0000${knownAt}`;
+    const held = this.cells.get(id);
+    this.cells.set(id, { unitId, family, day, key, knownAt, values: held === undefined ? values : addValues(held.values, values) });
+  }
+
+  /** A fact delta counted under each rollup unit its chain reaches, as the tree's timeline says, known from when. */
+  addFact(delta: FactDelta, day: string, steps: readonly TimelineStep[]): void {
+    const { fact, sign, knownAt } = delta;
+    contribute(steps, knownAt, (unitId, at, direction) =>
+      this.add(unitId, fact.family, day, fact.key, at, signed(fact.values, sign * direction)),
+    );
+  }
+
+  get size(): number {
+    return this.cells.size;
+  }
+
+  toArray(): RollupDelta[] {
+    return [...this.cells.values()].filter((delta) => !isZero(delta.values));
+  }
+}
+
+/**
+ * The bilinear heart of the figures: a delta recorded at `knownAt` counts under the units of the
+ * timeline step in force then, and, at each later step, leaves the units that drop out and joins
+ * those that come in. The sum of all of them as known at K is the fact counted under its chain as
+ * known at K, whichever arrived first, the fact or the tree.
+ */
+export function contribute(
+  steps: readonly TimelineStep[],
+  knownAt: number,
+  emit: (unitId: string, at: number, direction: 1 | -1) => void,
+): void {
+  let current: readonly string[] = [];
+  let started = false;
+  for (const step of steps) {
+    if (step.from <= knownAt) {
+      current = step.units;
+      continue;
+    }
+    if (!started) {
+      for (const unitId of current) emit(unitId, knownAt, 1);
+      started = true;
+    }
+    for (const unitId of current) if (!step.units.includes(unitId)) emit(unitId, step.from, -1);
+    for (const unitId of step.units) if (!current.includes(unitId)) emit(unitId, step.from, 1);
+    current = step.units;
+  }
+  if (!started) for (const unitId of current) emit(unitId, knownAt, 1);
+}
+
+/** The deltas of a fact delta under a tree: the same as `addFact`, for one. */
+export function rollupsOf(tree: OrganisationTree, delta: FactDelta, day: string): RollupDelta[] {
+  const deltas = new RollupDeltas();
+  deltas.addFact(delta, day, tree.timeline(delta.fact.unitId, delta.fact.occurredAt, ROLLUP_LEVELS));
+  return deltas.toArray();
+}
