@@ -1,3 +1,4 @@
+import { LAYOUTS, valuesByKey } from '../write/cell-layout';
 import { addValues, type Family, type Values } from '../write/fact-delta';
 import { quoted } from '../tables';
 import { instantText } from '../write/copy-rows';
@@ -43,24 +44,25 @@ export function sums(context: ReadContext, unitId: string, family: Family, range
 
 async function rollupSums(context: ReadContext, unitId: string, family: Family, range: DayRange): Promise<KeySums> {
   const s = quoted(context.schema);
+  const row = new Array<number>(LAYOUTS[family].size).fill(0);
   if (context.knownAt === null) {
     const { months, days } = monthsAndDays(range);
-    const { rows } = await context.db.query<SumRow>(
-      `SELECT key, ${SUMS} FROM ${s}.rollup_now
+    const { rows } = await context.db.query<{ v: string[] }>(
+      `SELECT v FROM ${s}.rollup_now
         WHERE unit_id = $1 AND family = $2
-          AND ((grain = 'm' AND bucket = ANY($3::date[])) OR (grain = 'd' AND bucket = ANY($4::date[])))
-        GROUP BY key`,
+          AND ((grain = 'm' AND bucket = ANY($3::date[])) OR (grain = 'd' AND bucket = ANY($4::date[])))`,
       [unitId, family, months, days],
     );
-    return keySums(rows);
+    for (const { v } of rows) v.forEach((value, i) => (row[i] = row[i]! + Number(value)));
+    return valuesByKey(family, row);
   }
-  const { rows } = await context.db.query<SumRow>(
-    `SELECT key, ${SUMS} FROM ${s}.rollup_log
-      WHERE unit_id = $1 AND family = $2 AND day BETWEEN $3 AND $4 AND known_at <= $5
-      GROUP BY key`,
+  const { rows } = await context.db.query<{ slots: number[]; vals: string[] }>(
+    `SELECT slots, vals FROM ${s}.rollup_log
+      WHERE unit_id = $1 AND family = $2 AND day BETWEEN $3 AND $4 AND known_at <= $5`,
     [unitId, family, range.from, range.to, new Date(context.knownAt)],
   );
-  return keySums(rows);
+  for (const { slots, vals } of rows) slots.forEach((slot, i) => (row[slot] = row[slot]! + Number(vals[i])));
+  return valuesByKey(family, row);
 }
 
 /** The facts of the unit's subtree (each unit while it was under it), as known. */
