@@ -131,32 +131,34 @@ CREATE TABLE IF NOT EXISTS ${s}.readings (
 );
 CREATE INDEX IF NOT EXISTS readings_by_indicator ON ${s}.readings (indicator, occurred_at);
 
--- Sums under each ministry and province (its own facts included), one row per unit, family and day ('d') or
--- month ('m') of business time, every key of the family side by side in one array (write/cell-layout.ts):
--- now (every delta added), and each batch's deltas with their knowledge instant (non-zero slots) for asOf.
+-- Sums under each ministry and province (its own facts included), by day ('d') and month ('m') of
+-- business time: now (every delta added), and each delta with its knowledge instant for asOf.
 CREATE TABLE IF NOT EXISTS ${s}.rollup_now (
   unit_id text NOT NULL,
   family text NOT NULL,
   grain "char" NOT NULL,
   bucket date NOT NULL,
-  v bigint[] NOT NULL,
-  PRIMARY KEY (unit_id, family, grain, bucket)
+  key text NOT NULL,
+  v1 bigint NOT NULL,
+  v2 bigint NOT NULL,
+  v3 bigint NOT NULL,
+  v4 bigint NOT NULL,
+  PRIMARY KEY (unit_id, family, grain, bucket, key)
 );
 CREATE TABLE IF NOT EXISTS ${s}.rollup_log (
   unit_id text NOT NULL,
   family text NOT NULL,
   day date NOT NULL,
+  key text NOT NULL,
   known_at timestamptz NOT NULL,
-  slots smallint[] NOT NULL,
-  vals bigint[] NOT NULL
+  v1 bigint NOT NULL,
+  v2 bigint NOT NULL,
+  v3 bigint NOT NULL,
+  v4 bigint NOT NULL
 );
 CREATE INDEX IF NOT EXISTS rollup_log_by_unit ON ${s}.rollup_log (unit_id, family, day);
-CREATE OR REPLACE FUNCTION ${s}.add_values(a bigint[], b bigint[]) RETURNS bigint[]
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT array_agg(coalesce(x, 0) + coalesce(y, 0) ORDER BY i) FROM unnest(a, b) WITH ORDINALITY AS t(x, y, i) $$;
 `;
 }
-
 
 export async function createFiguresTables(client: PoolClient, schema: string, timeZone: string): Promise<void> {
   await client.query(figuresDdl(schema));

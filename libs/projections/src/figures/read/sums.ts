@@ -1,4 +1,3 @@
-import { LAYOUTS, valuesByKey } from '../write/cell-layout';
 import { addValues, type Family, type Values } from '../write/fact-delta';
 import { quoted } from '../tables';
 import { instantText } from '../write/copy-rows';
@@ -44,25 +43,24 @@ export function sums(context: ReadContext, unitId: string, family: Family, range
 
 async function rollupSums(context: ReadContext, unitId: string, family: Family, range: DayRange): Promise<KeySums> {
   const s = quoted(context.schema);
-  const row = new Array<number>(LAYOUTS[family].size).fill(0);
   if (context.knownAt === null) {
     const { months, days } = monthsAndDays(range);
-    const { rows } = await context.db.query<{ v: string[] }>(
-      `SELECT v FROM ${s}.rollup_now
+    const { rows } = await context.db.query<SumRow>(
+      `SELECT key, ${SUMS} FROM ${s}.rollup_now
         WHERE unit_id = $1 AND family = $2
-          AND ((grain = 'm' AND bucket = ANY($3::date[])) OR (grain = 'd' AND bucket = ANY($4::date[])))`,
+          AND ((grain = 'm' AND bucket = ANY($3::date[])) OR (grain = 'd' AND bucket = ANY($4::date[])))
+        GROUP BY key`,
       [unitId, family, months, days],
     );
-    for (const { v } of rows) v.forEach((value, i) => (row[i] = row[i]! + Number(value)));
-    return valuesByKey(family, row);
+    return keySums(rows);
   }
-  const { rows } = await context.db.query<{ slots: number[]; vals: string[] }>(
-    `SELECT slots, vals FROM ${s}.rollup_log
-      WHERE unit_id = $1 AND family = $2 AND day BETWEEN $3 AND $4 AND known_at <= $5`,
+  const { rows } = await context.db.query<SumRow>(
+    `SELECT key, ${SUMS} FROM ${s}.rollup_log
+      WHERE unit_id = $1 AND family = $2 AND day BETWEEN $3 AND $4 AND known_at <= $5
+      GROUP BY key`,
     [unitId, family, range.from, range.to, new Date(context.knownAt)],
   );
-  for (const { slots, vals } of rows) slots.forEach((slot, i) => (row[slot] = row[slot]! + Number(vals[i])));
-  return valuesByKey(family, row);
+  return keySums(rows);
 }
 
 /** The facts of the unit's subtree (each unit while it was under it), as known. */

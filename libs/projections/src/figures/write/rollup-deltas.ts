@@ -1,7 +1,6 @@
 import type { UnitLevel } from '@vigil/contract';
-import type { TimelineStep } from '@vigil/domain';
-import { addInto, LAYOUTS } from './cell-layout';
-import { signed, type Family, type FactDelta, type Values } from './fact-delta';
+import type { OrganisationTree, TimelineStep } from '@vigil/domain';
+import { addValues, isZero, signed, type Family, type FactDelta, type Values } from './fact-delta';
 
 /**
  * The levels whose subtrees are summed ahead (rollups): a ministry or a province holds thousands of
@@ -9,27 +8,24 @@ import { signed, type Family, type FactDelta, type Values } from './fact-delta';
  */
 export const ROLLUP_LEVELS: ReadonlySet<UnitLevel> = new Set(['ministry', 'province']);
 
-/** A unit's family on one day, from knowledge instant `knownAt` on: signed sums in its cell layout. */
+/** A signed sum for a rollup unit, a family, a day and a key, from knowledge instant `knownAt` on. */
 export interface RollupDelta {
   readonly unitId: string;
   readonly family: Family;
   readonly day: string;
+  readonly key: string;
   readonly knownAt: number;
-  readonly row: number[];
+  readonly values: Values;
 }
 
-/** Adds rollup deltas into one row per unit, family, day and knowledge instant. */
+/** Adds rollup deltas, summing those of the same cell and instant; zero sums are left out. */
 export class RollupDeltas {
-  private readonly rows = new Map<string, RollupDelta>();
+  private readonly cells = new Map<string, RollupDelta>();
 
   add(unitId: string, family: Family, day: string, key: string, knownAt: number, values: Values): void {
-    const id = `${unitId}\u0000${family}\u0000${day}\u0000${knownAt}`;
-    let delta = this.rows.get(id);
-    if (delta === undefined) {
-      delta = { unitId, family, day, knownAt, row: new Array<number>(LAYOUTS[family].size).fill(0) };
-      this.rows.set(id, delta);
-    }
-    addInto(delta.row, family, key, values);
+    const id = `${unitId}\u0000${family}\u0000${day}\u0000${key}\u0000${knownAt}`;
+    const held = this.cells.get(id);
+    this.cells.set(id, { unitId, family, day, key, knownAt, values: held === undefined ? values : addValues(held.values, values) });
   }
 
   /** A fact delta counted under each rollup unit its chain reaches, as the tree's timeline says, known from when. */
@@ -41,11 +37,11 @@ export class RollupDeltas {
   }
 
   get size(): number {
-    return this.rows.size;
+    return this.cells.size;
   }
 
   toArray(): RollupDelta[] {
-    return [...this.rows.values()].filter((delta) => delta.row.some((v) => v !== 0));
+    return [...this.cells.values()].filter((delta) => !isZero(delta.values));
   }
 }
 
@@ -78,3 +74,9 @@ export function contribute(
   if (!started) for (const unitId of current) emit(unitId, knownAt, 1);
 }
 
+/** The deltas of a fact delta under a tree: the same as `addFact`, for one. */
+export function rollupsOf(tree: OrganisationTree, delta: FactDelta, day: string): RollupDelta[] {
+  const deltas = new RollupDeltas();
+  deltas.addFact(delta, day, tree.timeline(delta.fact.unitId, delta.fact.occurredAt, ROLLUP_LEVELS));
+  return deltas.toArray();
+}

@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import { quoted } from '../tables';
 import { bigintArray, copyRows, instantText } from './copy-rows';
-import { signed, type FactDelta } from './fact-delta';
+import { addValues, isZero, signed, type FactDelta, type Values } from './fact-delta';
 import type { RollupDelta } from './rollup-deltas';
 
 /** The fact deltas, as rows of `facts` (COPY). */
@@ -38,9 +38,8 @@ export async function writeFacts(
 }
 
 /**
- * The rollup deltas: each with its knowledge instant into `rollup_log` (COPY; the non-zero slots only),
- * and summed into the current sums by day and by month (one upsert, rows in key order so that two
- * batches committing at once never deadlock).
+ * The rollup deltas: each with its knowledge instant into `rollup_log` (COPY), and summed into the
+ * current sums by day and by month (one upsert, rows in key order so concurrent batches never deadlock).
  */
 export async function writeRollups(client: PoolClient, schema: string, deltas: readonly RollupDelta[]): Promise<void> {
   if (deltas.length === 0) return;
@@ -48,41 +47,39 @@ export async function writeRollups(client: PoolClient, schema: string, deltas: r
   await copyRows(
     client,
     `${s}.rollup_log`,
-    ['unit_id', 'family', 'day', 'known_at', 'slots', 'vals'],
-    deltas.map((d) => {
-      const slots: number[] = [];
-      const vals: number[] = [];
-      d.row.forEach((v, slot) => {
-        if (v !== 0) {
-          slots.push(slot);
-          vals.push(v);
-        }
-      });
-      return [d.unitId, d.family, d.day, instantText(d.knownAt), `{${slots.join(',')}}`, `{${vals.join(',')}}`];
-    }),
+    ['unit_id', 'family', 'day', 'key', 'known_at', 'v1', 'v2', 'v3', 'v4'],
+    deltas.map((d) => [d.unitId, d.family, d.day, d.key, instantText(d.knownAt), ...d.values]),
   );
-  const now = new Map<string, { unitId: string; family: string; grain: string; bucket: string; row: number[] }>();
+  const now = new Map<string, { unitId: string; family: string; grain: string; bucket: string; key: string; values: Values }>();
   for (const delta of deltas) {
     for (const [grain, bucket] of [
       ['d', delta.day],
       ['m', `${delta.day.slice(0, 7)}-01`],
     ] as const) {
-      const id = `${delta.unitId}\u0000${delta.family}\u0000${grain}\u0000${bucket}`;
+      const id = `${delta.unitId}\u0000${delta.family}\u0000${grain}\u0000${bucket}\u0000${delta.key}`;
       const held = now.get(id);
-      if (held === undefined) now.set(id, { unitId: delta.unitId, family: delta.family, grain, bucket, row: [...delta.row] });
-      else delta.row.forEach((v, i) => (held.row[i] = held.row[i]! + v));
+      if (held === undefined) now.set(id, { unitId: delta.unitId, family: delta.family, grain, bucket, key: delta.key, values: delta.values });
+      else held.values = addValues(held.values, delta.values);
     }
   }
   const rows = [...now.entries()]
-    .filter(([, row]) => row.row.some((v) => v !== 0))
+    .filter(([, row]) => !isZero(row.values))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, row]) => row);
   if (rows.length === 0) return;
   await client.query(
-    `INSERT INTO ${s}.rollup_now (unit_id, family, grain, bucket, v)
-     SELECT unit_id, family, grain, bucket, string_to_array(v, ',')::bigint[]
-       FROM unnest($1::text[], $2::text[], $3::"char"[], $4::date[], $5::text[]) AS r(unit_id, family, grain, bucket, v)
-     ON CONFLICT (unit_id, family, grain, bucket) DO UPDATE SET v = ${s}.add_values(rollup_now.v, excluded.v)`,
-    [rows.map((r) => r.unitId), rows.map((r) => r.family), rows.map((r) => r.grain), rows.map((r) => r.bucket), rows.map((r) => r.row.join(','))],
+    `INSERT INTO ${s}.rollup_now (unit_id, family, grain, bucket, key, v1, v2, v3, v4)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::"char"[], $4::date[], $5::text[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[])
+     ON CONFLICT (unit_id, family, grain, bucket, key) DO UPDATE
+       SET v1 = rollup_now.v1 + excluded.v1, v2 = rollup_now.v2 + excluded.v2,
+           v3 = rollup_now.v3 + excluded.v3, v4 = rollup_now.v4 + excluded.v4`,
+    [
+      rows.map((r) => r.unitId),
+      rows.map((r) => r.family),
+      rows.map((r) => r.grain),
+      rows.map((r) => r.bucket),
+      rows.map((r) => r.key),
+      ...[0, 1, 2, 3].map((i) => rows.map((r) => r.values[i])),
+    ],
   );
 }
