@@ -131,8 +131,9 @@ CREATE TABLE IF NOT EXISTS ${s}.readings (
 );
 CREATE INDEX IF NOT EXISTS readings_by_indicator ON ${s}.readings (indicator, occurred_at);
 
--- Sums under each ministry and province (its own facts included), by day ('d') and month ('m') of
--- business time: now (every delta added), and each delta with its knowledge instant for asOf.
+-- Sums under each ministry and province (its own facts included), by month ('m') of business time, and by
+-- day ('d') for the ministry (write/rollup-deltas.ts GRAINS): now (every delta added), and each delta with its
+-- knowledge instant for asOf.
 CREATE TABLE IF NOT EXISTS ${s}.rollup_now (
   unit_id text NOT NULL,
   family text NOT NULL,
@@ -148,7 +149,8 @@ CREATE TABLE IF NOT EXISTS ${s}.rollup_now (
 CREATE TABLE IF NOT EXISTS ${s}.rollup_log (
   unit_id text NOT NULL,
   family text NOT NULL,
-  day date NOT NULL,
+  grain "char" NOT NULL,
+  bucket date NOT NULL,
   key text NOT NULL,
   known_at timestamptz NOT NULL,
   v1 bigint NOT NULL,
@@ -156,7 +158,7 @@ CREATE TABLE IF NOT EXISTS ${s}.rollup_log (
   v3 bigint NOT NULL,
   v4 bigint NOT NULL
 );
-CREATE INDEX IF NOT EXISTS rollup_log_by_unit ON ${s}.rollup_log (unit_id, family, day);
+CREATE INDEX IF NOT EXISTS rollup_log_by_unit ON ${s}.rollup_log (unit_id, family, grain, bucket);
 `;
 }
 

@@ -1,3 +1,4 @@
+import type { UnitLevel } from '@vigil/contract';
 import type { Interval } from '@vigil/domain';
 import { engineState, type Db, type EngineState } from '../engine-state';
 import { instantText } from '../write/copy-rows';
@@ -32,11 +33,11 @@ export function remembered<T>(context: ReadContext, key: string, read: () => Pro
   return held;
 }
 
-/** Whether the unit's subtree is summed ahead (rollups), as known. */
-export function isRolledUp(context: ReadContext, unitId: string): boolean {
-  if (context.fromFacts) return false;
+/** The level of a unit whose subtree is summed ahead (rollups), as known; undefined for any other. */
+export function rolledUpLevel(context: ReadContext, unitId: string): UnitLevel | undefined {
+  if (context.fromFacts) return undefined;
   const unit = context.state.tree.knownUnit(unitId, knowledgeOf(context));
-  return unit !== undefined && ROLLUP_LEVELS.has(unit.level);
+  return unit !== undefined && ROLLUP_LEVELS.has(unit.level) ? unit.level : undefined;
 }
 
 /** The units under a unit with the business intervals each was under it, as SQL arrays `(unit_id, from, to)`. */

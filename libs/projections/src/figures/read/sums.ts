@@ -1,8 +1,10 @@
 import { addValues, type Family, type Values } from '../write/fact-delta';
+import { addDays } from '../../progress';
 import { quoted } from '../tables';
+import { GRAINS, type Grain } from '../write/rollup-deltas';
 import { instantText } from '../write/copy-rows';
 import { monthsAndDays, type DayRange } from './day-range';
-import { isRolledUp, remembered, subtreeArrays, type ReadContext } from './read-context';
+import { rolledUpLevel, remembered, subtreeArrays, type ReadContext } from './read-context';
 
 /** Sums by key (a case's `category|severity`, a kind). */
 export type KeySums = Map<string, Values>;
@@ -32,49 +34,70 @@ export function mergeSums(...parts: readonly KeySums[]): KeySums {
 
 /**
  * A family's sums under a unit (its subtree as it stood when each fact occurred), over whole days, as
- * known: from the rollups for a ministry or province (current sums by month and day, or the knowledge-
- * timed deltas), from the facts of its subtree otherwise. Both answer the same (figures order spec).
+ * known: for a ministry or province, its months from the sums kept ahead (current, or the knowledge-timed
+ * deltas for asOf) and the days at either end from the day sums (ministry) or the facts (province); for
+ * any other unit, from the facts of its subtree. Both ways answer the same (figures order spec).
  */
 export function sums(context: ReadContext, unitId: string, family: Family, range: DayRange): Promise<KeySums> {
-  return remembered(context, `sums:${unitId}:${family}:${range.from}:${range.to}`, () =>
-    isRolledUp(context, unitId) ? rollupSums(context, unitId, family, range) : subtreeFactSums(context, unitId, family, range),
-  );
+  return remembered(context, `sums:${unitId}:${family}:${range.from}:${range.to}`, async () => {
+    const level = rolledUpLevel(context, unitId);
+    if (level === undefined) return subtreeFactSums(context, unitId, family, [range]);
+    const { months, days } = monthsAndDays(range);
+    const parts = [rollupSums(context, unitId, family, 'm', months)];
+    if (days.length > 0)
+      parts.push(
+        GRAINS[level]!.includes('d')
+          ? rollupSums(context, unitId, family, 'd', days)
+          : subtreeFactSums(context, unitId, family, dayRanges(days)),
+      );
+    return mergeSums(...(await Promise.all(parts)));
+  });
 }
 
-async function rollupSums(context: ReadContext, unitId: string, family: Family, range: DayRange): Promise<KeySums> {
-  const s = quoted(context.schema);
-  if (context.knownAt === null) {
-    const { months, days } = monthsAndDays(range);
-    const { rows } = await context.db.query<SumRow>(
-      `SELECT key, ${SUMS} FROM ${s}.rollup_now
-        WHERE unit_id = $1 AND family = $2
-          AND ((grain = 'm' AND bucket = ANY($3::date[])) OR (grain = 'd' AND bucket = ANY($4::date[])))
-        GROUP BY key`,
-      [unitId, family, months, days],
-    );
-    return keySums(rows);
+/** Consecutive days as ranges. */
+function dayRanges(days: readonly string[]): DayRange[] {
+  const ranges: { from: string; to: string }[] = [];
+  for (const day of days) {
+    const last = ranges[ranges.length - 1];
+    if (last !== undefined && addDays(last.to, 1) === day) last.to = day;
+    else ranges.push({ from: day, to: day });
   }
-  const { rows } = await context.db.query<SumRow>(
-    `SELECT key, ${SUMS} FROM ${s}.rollup_log
-      WHERE unit_id = $1 AND family = $2 AND day BETWEEN $3 AND $4 AND known_at <= $5
-      GROUP BY key`,
-    [unitId, family, range.from, range.to, new Date(context.knownAt)],
-  );
+  return ranges;
+}
+
+async function rollupSums(context: ReadContext, unitId: string, family: Family, grain: Grain, buckets: readonly string[]): Promise<KeySums> {
+  if (buckets.length === 0) return new Map();
+  const s = quoted(context.schema);
+  const { rows } =
+    context.knownAt === null
+      ? await context.db.query<SumRow>(
+          `SELECT key, ${SUMS} FROM ${s}.rollup_now
+            WHERE unit_id = $1 AND family = $2 AND grain = $3 AND bucket = ANY($4::date[])
+            GROUP BY key`,
+          [unitId, family, grain, buckets],
+        )
+      : await context.db.query<SumRow>(
+          `SELECT key, ${SUMS} FROM ${s}.rollup_log
+            WHERE unit_id = $1 AND family = $2 AND grain = $3 AND bucket = ANY($4::date[]) AND known_at <= $5
+            GROUP BY key`,
+          [unitId, family, grain, buckets, new Date(context.knownAt)],
+        );
   return keySums(rows);
 }
 
-/** The facts of the unit's subtree (each unit while it was under it), as known. */
-async function subtreeFactSums(context: ReadContext, unitId: string, family: Family, range: DayRange): Promise<KeySums> {
+/** The facts of the unit's subtree (each unit while it was under it) on the given days, as known. */
+async function subtreeFactSums(context: ReadContext, unitId: string, family: Family, ranges: readonly DayRange[]): Promise<KeySums> {
   const subtree = subtreeArrays(context, unitId);
   const { rows } = await context.db.query<SumRow>(
     `SELECT f.key, ${SUMS.replace(/v(\d)\)/g, 'f.v$1)')}
        FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS s(unit_id, from_at, to_at)
+       CROSS JOIN unnest($5::date[], $6::date[]) AS r(from_day, to_day)
        JOIN ${quoted(context.schema)}.facts f
-         ON f.unit_id = s.unit_id AND f.family = $4 AND f.day BETWEEN $5 AND $6
+         ON f.unit_id = s.unit_id AND f.family = $4 AND f.day BETWEEN r.from_day AND r.to_day
         AND f.occurred_at >= s.from_at AND f.occurred_at < s.to_at
       WHERE $7::timestamptz IS NULL OR f.known_at <= $7
       GROUP BY f.key`,
-    [subtree.unitIds, subtree.froms, subtree.tos, family, range.from, range.to, knownParam(context)],
+    [subtree.unitIds, subtree.froms, subtree.tos, family, ranges.map((r) => r.from), ranges.map((r) => r.to), knownParam(context)],
   );
   return keySums(rows);
 }

@@ -9,7 +9,8 @@ import { recordCases } from './record-cases';
 import { recordDirectives } from './record-directives';
 import { recordHotspots } from './record-hotspots';
 import { recordReadings } from './record-measures';
-import { recordUnits, type UnitEvent } from './record-units';
+import { correctRecordedFacts, recordUnits, type UnitEvent } from './record-units';
+import type { TimelineChange } from './tree-changes';
 import { ROLLUP_LEVELS, RollupDeltas } from './rollup-deltas';
 import { writeFacts, writeRollups } from './write-sums';
 
@@ -34,11 +35,16 @@ export async function applyFigures(client: PoolClient, schema: string, events: r
     `${quoted(schema)}.tree`,
   ]);
   let state = await engineState(client, schema);
-  const rollups = new RollupDeltas();
+  let changes: TimelineChange[] = [];
   if (changesTree) {
-    state = await recordUnits(client, schema, state, split.units as UnitEvent[], rollups);
+    const recorded = await recordUnits(client, schema, state, split.units as UnitEvent[]);
+    state = recorded.state;
     rememberState(schema, state);
+    changes = recorded.changes;
   }
+  const { tree, dayOf } = state;
+  const rollups = new RollupDeltas((unitId) => tree.unit(unitId)?.level);
+  await correctRecordedFacts(client, schema, changes, rollups);
   await recordDirectives(client, schema, split.directives);
   await recordHotspots(client, schema, split.hotspots);
   await recordReadings(
@@ -50,7 +56,6 @@ export async function applyFigures(client: PoolClient, schema: string, events: r
     ...(await recordCases(client, schema, split.cases as CaseEvent[])),
     ...split.measures.flatMap((e) => (e.type === 'IndicatorMeasured' ? [] : [measureDelta(e)])),
   ];
-  const { tree, dayOf } = state;
   for (const delta of facts) {
     rollups.addFact(delta, dayOf(delta.fact.occurredAt), tree.timeline(delta.fact.unitId, delta.fact.occurredAt, ROLLUP_LEVELS));
   }

@@ -13,17 +13,15 @@ import type { Family, Values } from './fact-delta';
 export type UnitEvent = StoredEvent<'UnitRegistered' | 'UnitReassigned'>;
 
 /**
- * Adds the units' records to the tree, and to `rollups` the deltas that move the facts already
- * recorded where the changed tree now rolls them up (a late move is more deltas, never a rewrite).
- * Returns the state with the new tree, under a new token.
+ * Adds the units' records to the tree. Returns the state with the new tree (under a new token) and where
+ * the change moves the facts already recorded (`correctRecordedFacts`).
  */
 export async function recordUnits(
   client: PoolClient,
   schema: string,
   state: EngineState,
   events: readonly UnitEvent[],
-  rollups: RollupDeltas,
-): Promise<EngineState> {
+): Promise<{ state: EngineState; changes: TimelineChange[] }> {
   const s = quoted(schema);
   const units: (TreeUnit & { position: string })[] = [];
   const periods: (TreePeriod & { position: string })[] = [];
@@ -57,14 +55,16 @@ export async function recordUnits(
     ],
   );
   const tree = state.tree.with(units, periods);
-  await correctRecordedFacts(client, schema, timelineChanges(state.tree, tree, new Set(periods.map((p) => p.unitId))), rollups);
   const token = randomUUID();
   await client.query(`UPDATE ${s}.settings SET tree_token = $1`, [token]);
-  return { ...state, token, tree };
+  return { state: { ...state, token, tree }, changes: timelineChanges(state.tree, tree, new Set(periods.map((p) => p.unitId))) };
 }
 
-/** For each change, the recorded facts it moves: minus where they rolled up, plus where they roll up now. */
-async function correctRecordedFacts(
+/**
+ * For each change, the recorded facts it moves, into `rollups`: minus where they rolled up, plus where
+ * they roll up now (a late move is more deltas, never a rewrite).
+ */
+export async function correctRecordedFacts(
   client: PoolClient,
   schema: string,
   changes: readonly TimelineChange[],

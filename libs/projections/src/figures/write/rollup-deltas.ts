@@ -1,5 +1,5 @@
 import type { UnitLevel } from '@vigil/contract';
-import type { OrganisationTree, TimelineStep } from '@vigil/domain';
+import type { TimelineStep } from '@vigil/domain';
 import { addValues, isZero, signed, type Family, type FactDelta, type Values } from './fact-delta';
 
 /**
@@ -8,11 +8,23 @@ import { addValues, isZero, signed, type Family, type FactDelta, type Values } f
  */
 export const ROLLUP_LEVELS: ReadonlySet<UnitLevel> = new Set(['ministry', 'province']);
 
-/** A signed sum for a rollup unit, a family, a day and a key, from knowledge instant `knownAt` on. */
+/** A business bucket: a day, or a month (its first day). */
+export type Grain = 'd' | 'm';
+
+/**
+ * The grains each rollup level keeps. A province's days hold a few dozen facts: they are read from the
+ * facts, and only its months are summed ahead. The ministry's days hold a country's: both are summed.
+ */
+export const GRAINS: Readonly<Partial<Record<UnitLevel, readonly Grain[]>>> = { ministry: ['d', 'm'], province: ['m'] };
+
+export const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
+
+/** A signed sum for a rollup unit, a family, a bucket and a key, from knowledge instant `knownAt` on. */
 export interface RollupDelta {
   readonly unitId: string;
   readonly family: Family;
-  readonly day: string;
+  readonly grain: Grain;
+  readonly bucket: string;
   readonly key: string;
   readonly knownAt: number;
   readonly values: Values;
@@ -22,10 +34,16 @@ export interface RollupDelta {
 export class RollupDeltas {
   private readonly cells = new Map<string, RollupDelta>();
 
+  /** `levelOf`: the level of a rollup unit (which grains it keeps). */
+  constructor(private readonly levelOf: (unitId: string) => UnitLevel | undefined) {}
+
   add(unitId: string, family: Family, day: string, key: string, knownAt: number, values: Values): void {
-    const id = `${unitId}\u0000${family}\u0000${day}\u0000${key}\u0000${knownAt}`;
-    const held = this.cells.get(id);
-    this.cells.set(id, { unitId, family, day, key, knownAt, values: held === undefined ? values : addValues(held.values, values) });
+    for (const grain of GRAINS[this.levelOf(unitId)!] ?? []) {
+      const bucket = grain === 'd' ? day : monthOf(day);
+      const id = `${unitId}\u0000${family}\u0000${grain}\u0000${bucket}\u0000${key}\u0000${knownAt}`;
+      const held = this.cells.get(id);
+      this.cells.set(id, { unitId, family, grain, bucket, key, knownAt, values: held === undefined ? values : addValues(held.values, values) });
+    }
   }
 
   /** A fact delta counted under each rollup unit its chain reaches, as the tree's timeline says, known from when. */
@@ -74,9 +92,3 @@ export function contribute(
   if (!started) for (const unitId of current) emit(unitId, knownAt, 1);
 }
 
-/** The deltas of a fact delta under a tree: the same as `addFact`, for one. */
-export function rollupsOf(tree: OrganisationTree, delta: FactDelta, day: string): RollupDelta[] {
-  const deltas = new RollupDeltas();
-  deltas.addFact(delta, day, tree.timeline(delta.fact.unitId, delta.fact.occurredAt, ROLLUP_LEVELS));
-  return deltas.toArray();
-}

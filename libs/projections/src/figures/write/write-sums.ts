@@ -39,7 +39,7 @@ export async function writeFacts(
 
 /**
  * The rollup deltas: each with its knowledge instant into `rollup_log` (COPY), and summed into the
- * current sums by day and by month (one upsert, rows in key order so concurrent batches never deadlock).
+ * current sums (one upsert, rows in key order so that two batches committing at once never deadlock).
  */
 export async function writeRollups(client: PoolClient, schema: string, deltas: readonly RollupDelta[]): Promise<void> {
   if (deltas.length === 0) return;
@@ -47,20 +47,14 @@ export async function writeRollups(client: PoolClient, schema: string, deltas: r
   await copyRows(
     client,
     `${s}.rollup_log`,
-    ['unit_id', 'family', 'day', 'key', 'known_at', 'v1', 'v2', 'v3', 'v4'],
-    deltas.map((d) => [d.unitId, d.family, d.day, d.key, instantText(d.knownAt), ...d.values]),
+    ['unit_id', 'family', 'grain', 'bucket', 'key', 'known_at', 'v1', 'v2', 'v3', 'v4'],
+    deltas.map((d) => [d.unitId, d.family, d.grain, d.bucket, d.key, instantText(d.knownAt), ...d.values]),
   );
-  const now = new Map<string, { unitId: string; family: string; grain: string; bucket: string; key: string; values: Values }>();
+  const now = new Map<string, Omit<RollupDelta, 'knownAt'>>();
   for (const delta of deltas) {
-    for (const [grain, bucket] of [
-      ['d', delta.day],
-      ['m', `${delta.day.slice(0, 7)}-01`],
-    ] as const) {
-      const id = `${delta.unitId}\u0000${delta.family}\u0000${grain}\u0000${bucket}\u0000${delta.key}`;
-      const held = now.get(id);
-      if (held === undefined) now.set(id, { unitId: delta.unitId, family: delta.family, grain, bucket, key: delta.key, values: delta.values });
-      else held.values = addValues(held.values, delta.values);
-    }
+    const id = `${delta.unitId}\u0000${delta.family}\u0000${delta.grain}\u0000${delta.bucket}\u0000${delta.key}`;
+    const held = now.get(id);
+    now.set(id, held === undefined ? delta : { ...held, values: addValues(held.values, delta.values) });
   }
   const rows = [...now.entries()]
     .filter(([, row]) => !isZero(row.values))
