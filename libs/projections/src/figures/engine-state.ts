@@ -39,16 +39,19 @@ export async function engineState(db: Db, schema: string): Promise<EngineState> 
     ),
   ]);
   const tree = OrganisationTree.of(
-    units.rows.map((r): TreeUnit => ({ unitId: r.unit_id, name: r.name, level: r.level, registeredAt: r.registered_at.getTime() })),
-    periods.rows.map(
-      (r): TreePeriod => ({
-        unitId: r.unit_id,
-        revision: Number(r.revision),
-        parentUnitId: r.parent_unit_id,
-        validFrom: Number(r.valid_from),
-        recordedAt: r.recorded_at.getTime(),
-      }),
-    ),
+    units.rows.map((r): TreeUnit => ({
+      unitId: r.unit_id,
+      name: r.name,
+      level: r.level,
+      registeredAt: r.registered_at.getTime(),
+    })),
+    periods.rows.map((r): TreePeriod => ({
+      unitId: r.unit_id,
+      revision: Number(r.revision),
+      parentUnitId: r.parent_unit_id,
+      validFrom: Number(r.valid_from),
+      recordedAt: r.recorded_at.getTime(),
+    })),
   );
   const state = { token: settings.tree_token, timeZone: settings.time_zone, tree, dayOf: localDayOf(settings.time_zone) };
   states.set(schema, state);

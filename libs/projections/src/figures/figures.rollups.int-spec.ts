@@ -349,7 +349,7 @@ describe('hotspots and readings under a rolled-up root', () => {
     });
   });
 
-  it('drops the relapsed hotspot, and sums both communes\' latest readings by the end of the year: 80/100 + 90/100 = 85 %', async () => {
+  it("drops the relapsed hotspot, and sums both communes' latest readings by the end of the year: 80/100 + 90/100 = 85 %", async () => {
     const answer = await progress('2024-12-31');
     expect(figures(answer)).toEqual({
       transformed: [1, null, 1],

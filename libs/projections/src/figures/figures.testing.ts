@@ -63,6 +63,22 @@ export function mixedWorkload(): StoredEvent[] {
       e('UnitRegistered', { unitId, name: unitId, level: 'commune', parentUnitId: unitId.slice(0, 5) }, day(0), known(0)),
     ),
     e('DirectiveIssued', { directiveId: 'D1', code: 'D1/2024', title: 'Plan 2024', issuedByUnitId: 'VN' }, day(1), known(1)),
+    e(
+      'TargetSet',
+      {
+        directiveId: 'D1',
+        targetId: 'T-EID',
+        unitId: 'VN',
+        metric: 'indicator.ratio',
+        filter: { indicator: 'eid' },
+        comparator: 'atLeast',
+        value: 90,
+        periodStart: '2024-01-01',
+        periodEnd: '2024-12-31',
+      },
+      day(1),
+      known(1),
+    ),
     ...(['cases.opened', 'cases.prosecutionRate'] as const).map((metric, index) =>
       e(
         'TargetSet',
@@ -115,7 +131,15 @@ export function mixedWorkload(): StoredEvent[] {
     events.push(e('WeaponsCollected', { unitId, items: 1 + index, kind: 'firearm' }, day(20 + index), known(20 + index)));
     events.push(e('IncidentRecorded', { unitId, kind: 'traffic_accident', deaths: index, injuries: 2 }, day(30), known(30)));
   }
+  for (const [index, unitId] of [...communes, 'VN-P1'].entries()) {
+    const reading = { unitId, indicator: 'eid', value: 500 + 100 * index, denominator: 1_000 };
+    events.push(e('IndicatorMeasured', reading, day(40 + index), known(40 + index)));
+    events.push(e('IndicatorMeasured', { ...reading, value: reading.value + 50 }, day(140 + index), known(140 + index)));
+  }
+  events.push(e('TargetRevised', { directiveId: 'D1', targetId: 'T0', value: 12 }, day(90), known(90)));
   events.push(e('UnitReassigned', { unitId: 'VN-P2-C4', parentUnitId: 'VN-P1' }, day(100), known(100)));
+  // Recorded late: from day 50 on, C2 was under the other province; known only on day 120.
+  events.push(e('UnitReassigned', { unitId: 'VN-P1-C2', parentUnitId: 'VN-P2' }, day(50), known(120)));
   return events;
 }
 
@@ -128,11 +152,18 @@ export async function figuresAnswers(pool: Pool, schema: string, options: { from
     // Now: the current sums (every event above is recorded by then).
     { asOf: new Date('2030-01-01T00:00:00Z'), current: true },
   ];
-  for (const moment of moments) {
+  for (const moment of [...moments, { asOf: new Date('2024-05-15T00:00:00Z') }]) {
     for (const unitId of ['VN', 'VN-P1', 'VN-P2', 'VN-P1-C1']) {
-      answers.push(await unitStats(pool, schema, { unitId, from: '2024-01-01', to: '2024-12-31', timeZone, ...moment, ...options }));
+      for (const [from, to] of [
+        ['2024-01-01', '2024-12-31'],
+        ['2024-02-10', '2024-05-20'],
+      ]) {
+        answers.push(await unitStats(pool, schema, { unitId, from: from!, to: to!, timeZone, ...moment, ...options }));
+      }
+      answers.push(await directiveProgress(pool, schema, 'D1', { timeZone, unitId, ...moment, ...options }));
     }
     answers.push(await directiveProgress(pool, schema, 'D1', { timeZone, ...moment, ...options }));
+    answers.push(await directiveProgress(pool, schema, 'D1', { timeZone, at: '2024-04-30', ...moment, ...options }));
   }
   return answers;
 }

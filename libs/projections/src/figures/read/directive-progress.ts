@@ -46,11 +46,18 @@ export interface LoadedDirective {
 
 function checkZone(context: ReadContext, timeZone: string): void {
   if (context.state.timeZone !== timeZone)
-    throw new Error(`the figures were bucketed in ${context.state.timeZone}, not ${timeZone}: rebuild them (vigil projections rebuild figures)`);
+    throw new Error(
+      `the figures were bucketed in ${context.state.timeZone}, not ${timeZone}: rebuild them (vigil projections rebuild figures)`,
+    );
 }
 
 /** The directive and its targets as known (null: unknown directive), before evaluating them (the caller checks scope). */
-export async function loadDirective(db: Db, schema: string, directiveId: string, options: ProgressOptions): Promise<LoadedDirective | null> {
+export async function loadDirective(
+  db: Db,
+  schema: string,
+  directiveId: string,
+  options: ProgressOptions,
+): Promise<LoadedDirective | null> {
   const context = await readContext(db, schema, options.current ? null : options.asOf, options.fromFacts);
   checkZone(context, options.timeZone);
   const directive = await findDirective(context, directiveId);

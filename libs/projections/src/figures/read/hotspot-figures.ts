@@ -63,7 +63,12 @@ export function hotspotsTransformed(context: ReadContext, scope: HotspotScope, k
 const HOTSPOT_UNDER = `JOIN ${SUBTREE} ON s.unit_id = h.unit_id AND ${underAt('greatest(h.identified_at, $4)')}`;
 
 /** Listed for `year`; of them, transformed in the range and not relapsed since. */
-export function hotspotTransformation(context: ReadContext, scope: HotspotScope, year: number, kind: HotspotKind | null): Promise<Ratio> {
+export function hotspotTransformation(
+  context: ReadContext,
+  scope: HotspotScope,
+  year: number,
+  kind: HotspotKind | null,
+): Promise<Ratio> {
   const key = `transformation:${scope.unitId}:${scope.from}:${scope.toExclusive}:${scope.standsUntil}:${year}:${kind}`;
   return remembered(context, key, async () => {
     const s = quoted(context.schema);

@@ -65,7 +65,13 @@ function dayRanges(days: readonly string[]): DayRange[] {
   return ranges;
 }
 
-async function rollupSums(context: ReadContext, unitId: string, family: Family, grain: Grain, buckets: readonly string[]): Promise<KeySums> {
+async function rollupSums(
+  context: ReadContext,
+  unitId: string,
+  family: Family,
+  grain: Grain,
+  buckets: readonly string[],
+): Promise<KeySums> {
   if (buckets.length === 0) return new Map();
   const s = quoted(context.schema);
   const { rows } =
@@ -86,7 +92,12 @@ async function rollupSums(context: ReadContext, unitId: string, family: Family, 
 }
 
 /** The facts of the unit's subtree (each unit while it was under it) on the given days, as known. */
-async function subtreeFactSums(context: ReadContext, unitId: string, family: Family, ranges: readonly DayRange[]): Promise<KeySums> {
+async function subtreeFactSums(
+  context: ReadContext,
+  unitId: string,
+  family: Family,
+  ranges: readonly DayRange[],
+): Promise<KeySums> {
   const subtree = subtreeArrays(context, unitId);
   const { rows } = await context.db.query<SumRow>(
     `SELECT f.key, ${SUMS.replace(/v(\d)\)/g, 'f.v$1)')}
@@ -97,7 +108,15 @@ async function subtreeFactSums(context: ReadContext, unitId: string, family: Fam
         AND f.occurred_at >= s.from_at AND f.occurred_at < s.to_at
       WHERE $7::timestamptz IS NULL OR f.known_at <= $7
       GROUP BY f.key`,
-    [subtree.unitIds, subtree.froms, subtree.tos, family, ranges.map((r) => r.from), ranges.map((r) => r.to), knownParam(context)],
+    [
+      subtree.unitIds,
+      subtree.froms,
+      subtree.tos,
+      family,
+      ranges.map((r) => r.from),
+      ranges.map((r) => r.to),
+      knownParam(context),
+    ],
   );
   return keySums(rows);
 }
@@ -108,7 +127,13 @@ const knownParam = (context: ReadContext) => (context.knownAt === null ? null : 
  * The part of one day before an instant, from the facts of the subtree: for a span of a baseline that
  * ends inside a day (a changePct projected while its period runs).
  */
-export function sumsOfDayBefore(context: ReadContext, unitId: string, family: Family, day: string, before: number): Promise<KeySums> {
+export function sumsOfDayBefore(
+  context: ReadContext,
+  unitId: string,
+  family: Family,
+  day: string,
+  before: number,
+): Promise<KeySums> {
   return remembered(context, `part:${unitId}:${family}:${day}:${before}`, async () => {
     const subtree = subtreeArrays(context, unitId);
     const { rows } = await context.db.query<SumRow>(

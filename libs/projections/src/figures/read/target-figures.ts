@@ -54,7 +54,8 @@ async function sumsToInstant(
 ): Promise<KeySums> {
   const zone = context.state.timeZone;
   const lastDay = localDateOf(new Date(toExclusive - 1), zone);
-  const partial = startOfLocalDay(lastDay, zone).getTime() < toExclusive && endOfLocalDayExclusive(lastDay, zone).getTime() > toExclusive;
+  const partial =
+    startOfLocalDay(lastDay, zone).getTime() < toExclusive && endOfLocalDayExclusive(lastDay, zone).getTime() > toExclusive;
   const wholeTo = partial ? addDays(lastDay, -1) : lastDay;
   const whole = wholeTo >= fromDay ? await sums(context, evaluation.unitId, family, { from: fromDay, to: wholeTo }) : new Map();
   if (!partial || lastDay < fromDay) return whole;
@@ -76,7 +77,9 @@ export async function targetFigures(context: ReadContext, target: Target, evalua
   const hotspotScope = { unitId: evaluation.unitId, from, toExclusive, standsUntil };
   const filter = target.filter ?? {};
   const caseTotal = async (family: Family) =>
-    days === null ? ([0, 0, 0, 0] as const) : filteredTotal(await caseSums(context, evaluation, family, days), caseFilterOf(target));
+    days === null
+      ? ([0, 0, 0, 0] as const)
+      : filteredTotal(await caseSums(context, evaluation, family, days), caseFilterOf(target));
   const kindSum = async (family: Family, kind: string | null) =>
     days === null ? ([0, 0, 0, 0] as const) : kindTotal(await sums(context, evaluation.unitId, family, days), kind);
   switch (target.metric) {
@@ -131,7 +134,8 @@ async function changeFigures(
   if (target.baselineStart === null || target.baselineEnd === null) {
     throw new RangeError(`target ${target.targetId} (${target.metric}) has no baseline`);
   }
-  const over = (range: DayRange | null) => (range === null ? Promise.resolve(0) : sums(context, evaluation.unitId, family, range).then(count));
+  const over = (range: DayRange | null) =>
+    range === null ? Promise.resolve(0) : sums(context, evaluation.unitId, family, range).then(count);
   const baseline = { from: target.baselineStart, to: target.baselineEnd };
   const running = !isPeriodOver(target.periodEnd, evaluation.elapsedAt, zone);
   const [period, whole, elapsed] = await Promise.all([
@@ -154,5 +158,8 @@ async function changeFigures(
         ).then(count)
       : Promise.resolve(undefined),
   ]);
-  return { period: { kind: 'changePct', period, baseline: whole }, ...(elapsed === undefined ? {} : { baselineElapsed: elapsed }) };
+  return {
+    period: { kind: 'changePct', period, baseline: whole },
+    ...(elapsed === undefined ? {} : { baselineElapsed: elapsed }),
+  };
 }

@@ -40,7 +40,11 @@ export interface UnitStatsQuery {
 }
 
 /** The figures of one unit's subtree over [from, to], as known. */
-export async function statsOf(context: ReadContext, unitId: string, query: Omit<UnitStatsQuery, 'unitId' | 'asOf' | 'current' | 'fromFacts'>): Promise<UnitStats> {
+export async function statsOf(
+  context: ReadContext,
+  unitId: string,
+  query: Omit<UnitStatsQuery, 'unitId' | 'asOf' | 'current' | 'fromFacts'>,
+): Promise<UnitStats> {
   const days = { from: query.from, to: query.to };
   const filter = { category: query.category ?? null, severity: query.severity ?? null };
   const zone = context.state.timeZone;

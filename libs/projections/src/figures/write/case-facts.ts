@@ -3,7 +3,9 @@ import { UnapplicableEventError } from '../../projection';
 import { caseKey, netDeltas, type Fact, type FactDelta } from './fact-delta';
 import { countOf, instantOf } from './limits';
 
-export type CaseEvent = StoredEvent<'CaseOpened' | 'CaseCleared' | 'ArrestMade' | 'CaseProsecuted' | 'CaseReclassified' | 'CaseVoided'>;
+export type CaseEvent = StoredEvent<
+  'CaseOpened' | 'CaseCleared' | 'ArrestMade' | 'CaseProsecuted' | 'CaseReclassified' | 'CaseVoided'
+>;
 
 export interface ArrestState {
   readonly arrestId: string;
@@ -139,7 +141,10 @@ function changeOf(state: CaseState | undefined, next: CaseState, event: CaseEven
  * One case's events (in revision order) from its state before them: its state after, and the fact
  * deltas — at each event's recordedAt, minus the facts it replaces and plus the new ones.
  */
-export function caseDeltas(before: CaseState | undefined, events: readonly CaseEvent[]): { after: CaseState; deltas: FactDelta[] } {
+export function caseDeltas(
+  before: CaseState | undefined,
+  events: readonly CaseEvent[],
+): { after: CaseState; deltas: FactDelta[] } {
   const deltas: FactDelta[] = [];
   let state = before;
   let sharedInstant = false;

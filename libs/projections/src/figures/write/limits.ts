@@ -13,7 +13,8 @@ const MAX_VALUE = 1e15;
 
 export function instantOf(event: StoredEvent, text: string, what: string): number {
   const ms = Date.parse(text);
-  if (!(ms >= EARLIEST && ms <= LATEST)) throw new UnapplicableEventError(event, `${what} ${text} is outside the years 1000–9999`);
+  if (!(ms >= EARLIEST && ms <= LATEST))
+    throw new UnapplicableEventError(event, `${what} ${text} is outside the years 1000–9999`);
   return ms;
 }
 

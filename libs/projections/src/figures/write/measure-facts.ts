@@ -21,7 +21,12 @@ export function measureDelta(event: CountedMeasure): FactDelta {
       : {
           ...common,
           family: 'incident' as const,
-          values: [1, countOf(event, event.data.deaths, 'deaths', 0), countOf(event, event.data.injuries, 'injuries', 0), 0] as const,
+          values: [
+            1,
+            countOf(event, event.data.deaths, 'deaths', 0),
+            countOf(event, event.data.injuries, 'injuries', 0),
+            0,
+          ] as const,
         };
   return { fact, sign: 1, knownAt: Date.parse(event.recordedAt) };
 }

@@ -64,7 +64,11 @@ const CHANGE = { TargetSet: 'set', TargetRevised: 'revised', TargetWithdrawn: 'w
 
 const targetKey = (directiveId: string, targetId: string) => `${directiveId}\u0000${targetId}`;
 
-async function latestTerms(client: PoolClient, schema: string, events: readonly TargetEvent[]): Promise<Map<string, TargetTerms>> {
+async function latestTerms(
+  client: PoolClient,
+  schema: string,
+  events: readonly TargetEvent[],
+): Promise<Map<string, TargetTerms>> {
   const keys = [...new Map(events.map((e) => [targetKey(e.data.directiveId, e.data.targetId), e.data])).values()];
   if (keys.length === 0) return new Map();
   const { rows } = await client.query(
@@ -132,12 +136,42 @@ export async function recordDirectives(client: PoolClient, schema: string, event
     client,
     `${s}.target_changes`,
     [
-      'directive_id', 'target_id', 'revision', 'change', 'unit_id', 'metric', 'filter', 'comparator', 'value', 'period_start',
-      'period_end', 'baseline_start', 'baseline_end', 'withdrawn', 'reason', 'recorded_at', 'position',
+      'directive_id',
+      'target_id',
+      'revision',
+      'change',
+      'unit_id',
+      'metric',
+      'filter',
+      'comparator',
+      'value',
+      'period_start',
+      'period_end',
+      'baseline_start',
+      'baseline_end',
+      'withdrawn',
+      'reason',
+      'recorded_at',
+      'position',
     ],
     [
-      'text', 'text', 'bigint', 'text', 'text', 'text', 'jsonb', 'text', 'double precision', 'date', 'date', 'date', 'date',
-      'boolean', 'text', 'timestamptz', 'bigint',
+      'text',
+      'text',
+      'bigint',
+      'text',
+      'text',
+      'text',
+      'jsonb',
+      'text',
+      'double precision',
+      'date',
+      'date',
+      'date',
+      'date',
+      'boolean',
+      'text',
+      'timestamptz',
+      'bigint',
     ],
     rows,
     'ON CONFLICT DO NOTHING',

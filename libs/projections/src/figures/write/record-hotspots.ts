@@ -25,7 +25,15 @@ export async function recordHotspots(client: PoolClient, schema: string, events:
     `${s}.hotspots`,
     ['hotspot_id', 'unit_id', 'kind', 'name', 'identified_at', 'recorded_at', 'position'],
     ['text', 'text', 'text', 'text', 'timestamptz', 'timestamptz', 'bigint'],
-    identified.map((e) => [e.data.hotspotId, e.data.unitId, e.data.kind, e.data.name, occurred(e), e.recordedAt, String(e.position)]),
+    identified.map((e) => [
+      e.data.hotspotId,
+      e.data.unitId,
+      e.data.kind,
+      e.data.name,
+      occurred(e),
+      e.recordedAt,
+      String(e.position),
+    ]),
     'ON CONFLICT DO NOTHING',
   );
   await insertRows(

@@ -27,7 +27,12 @@ export async function recordUnits(
   const periods: (TreePeriod & { position: string })[] = [];
   for (const event of events) {
     const recordedAt = Date.parse(event.recordedAt);
-    const common = { unitId: event.data.unitId, revision: Number(event.revision), parentUnitId: event.data.parentUnitId, recordedAt };
+    const common = {
+      unitId: event.data.unitId,
+      revision: Number(event.revision),
+      parentUnitId: event.data.parentUnitId,
+      recordedAt,
+    };
     const position = String(event.position);
     if (event.type === 'UnitRegistered') {
       const { unitId, name, level } = event.data;
@@ -40,7 +45,13 @@ export async function recordUnits(
   await client.query(
     `INSERT INTO ${s}.units (unit_id, name, level, registered_at, position)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::bigint[]) ON CONFLICT DO NOTHING`,
-    [units.map((u) => u.unitId), units.map((u) => u.name), units.map((u) => u.level), units.map((u) => instantText(u.registeredAt)), units.map((u) => u.position)],
+    [
+      units.map((u) => u.unitId),
+      units.map((u) => u.name),
+      units.map((u) => u.level),
+      units.map((u) => instantText(u.registeredAt)),
+      units.map((u) => u.position),
+    ],
   );
   await client.query(
     `INSERT INTO ${s}.unit_parents (unit_id, revision, parent_unit_id, valid_from, recorded_at, position)

@@ -42,7 +42,15 @@ export class RollupDeltas {
       const bucket = grain === 'd' ? day : monthOf(day);
       const id = `${unitId}\u0000${family}\u0000${grain}\u0000${bucket}\u0000${key}\u0000${knownAt}`;
       const held = this.cells.get(id);
-      this.cells.set(id, { unitId, family, grain, bucket, key, knownAt, values: held === undefined ? values : addValues(held.values, values) });
+      this.cells.set(id, {
+        unitId,
+        family,
+        grain,
+        bucket,
+        key,
+        knownAt,
+        values: held === undefined ? values : addValues(held.values, values),
+      });
     }
   }
 
@@ -91,4 +99,3 @@ export function contribute(
   }
   if (!started) for (const unitId of current) emit(unitId, knownAt, 1);
 }
-

@@ -11,7 +11,10 @@ export interface TimelineChange {
 
 const sameSteps = (a: readonly TimelineStep[], b: readonly TimelineStep[]) =>
   a.length === b.length &&
-  a.every((step, i) => step.from === b[i]!.from && step.units.length === b[i]!.units.length && step.units.every((u, j) => u === b[i]!.units[j]));
+  a.every(
+    (step, i) =>
+      step.from === b[i]!.from && step.units.length === b[i]!.units.length && step.units.every((u, j) => u === b[i]!.units[j]),
+  );
 
 /**
  * The units whose facts now roll up elsewhere (or from other knowledge instants) because of the units

@@ -14,7 +14,22 @@ export async function writeFacts(
   await copyRows(
     client,
     `${quoted(schema)}.facts`,
-    ['unit_id', 'family', 'day', 'key', 'occurred_at', 'known_at', 'v1', 'v2', 'v3', 'v4', 'item', 'positions', 'cleared_at', 'prosecuted_at'],
+    [
+      'unit_id',
+      'family',
+      'day',
+      'key',
+      'occurred_at',
+      'known_at',
+      'v1',
+      'v2',
+      'v3',
+      'v4',
+      'item',
+      'positions',
+      'cleared_at',
+      'prosecuted_at',
+    ],
     deltas.map(({ fact, sign, knownAt }) => {
       const [v1, v2, v3, v4] = signed(fact.values, sign);
       return [
