@@ -50,7 +50,7 @@ afterAll(async () => {
 
 describe('figures whatever the order partitions arrive in', () => {
   const events = mixedWorkload();
-  let reference: unknown[];
+  let reference: Record<string, unknown>;
 
   beforeAll(async () => {
     const { schema, drop } = await freshFiguresSchema(pool);

@@ -17,6 +17,7 @@ export const figuresProjection: Projection = {
   categories: ['units', 'directives', 'cases', 'hotspots', 'measures'],
   createTables: (client: PoolClient, schema: string) =>
     createFiguresTables(client, schema, process.env.VIGIL_TIMEZONE || DEFAULT_TIME_ZONE),
-  derivedTables: ['rollup_now', 'rollup_log'],
+  // Compared through their answers, not row by row: sums split differently with batching; settings holds a cache token.
+  derivedTables: ['rollup_now', 'rollup_log', 'settings'],
   apply: (client: PoolClient, schema: string, events: readonly StoredEvent[]) => applyFigures(client, schema, events),
 };

@@ -143,27 +143,54 @@ export function mixedWorkload(): StoredEvent[] {
   return events;
 }
 
-/** What the figures answer (CONTRACT.md §5) for each level of the mixed workload's tree, now and as of earlier moments. */
-export async function figuresAnswers(pool: Pool, schema: string, options: { fromFacts?: boolean } = {}): Promise<unknown[]> {
+/**
+ * What the figures answer (CONTRACT.md §5) for each level of the mixed workload's tree, now and as of
+ * earlier moments, by name (`<moment> stats <unit> <from>..<to>`, `<moment> progress [unit] [at]`).
+ */
+export async function figuresAnswers(
+  pool: Pool,
+  schema: string,
+  options: { fromFacts?: boolean } = {},
+): Promise<Record<string, unknown>> {
   const timeZone = 'Asia/Ho_Chi_Minh';
-  const answers: unknown[] = [];
+  const answers: Record<string, unknown> = {};
   const moments = [
-    ...['2024-02-15', '2024-06-01', '2025-06-01'].map((date) => ({ asOf: new Date(`${date}T00:00:00Z`) })),
+    ...['2024-02-15', '2024-05-15', '2024-06-01', '2025-06-01'].map((date) => ({
+      name: date,
+      asOf: new Date(`${date}T00:00:00Z`),
+    })),
     // Now: the current sums (every event above is recorded by then).
-    { asOf: new Date('2030-01-01T00:00:00Z'), current: true },
+    { name: 'now', asOf: new Date('2030-01-01T00:00:00Z'), current: true },
   ];
-  for (const moment of [...moments, { asOf: new Date('2024-05-15T00:00:00Z') }]) {
+  for (const { name, ...moment } of moments) {
     for (const unitId of ['VN', 'VN-P1', 'VN-P2', 'VN-P1-C1']) {
       for (const [from, to] of [
         ['2024-01-01', '2024-12-31'],
         ['2024-02-10', '2024-05-20'],
-      ]) {
-        answers.push(await unitStats(pool, schema, { unitId, from: from!, to: to!, timeZone, ...moment, ...options }));
+      ] as const) {
+        answers[`${name} stats ${unitId} ${from}..${to}`] = await unitStats(pool, schema, {
+          unitId,
+          from,
+          to,
+          timeZone,
+          ...moment,
+          ...options,
+        });
       }
-      answers.push(await directiveProgress(pool, schema, 'D1', { timeZone, unitId, ...moment, ...options }));
+      answers[`${name} progress ${unitId}`] = await directiveProgress(pool, schema, 'D1', {
+        timeZone,
+        unitId,
+        ...moment,
+        ...options,
+      });
     }
-    answers.push(await directiveProgress(pool, schema, 'D1', { timeZone, ...moment, ...options }));
-    answers.push(await directiveProgress(pool, schema, 'D1', { timeZone, at: '2024-04-30', ...moment, ...options }));
+    answers[`${name} progress`] = await directiveProgress(pool, schema, 'D1', { timeZone, ...moment, ...options });
+    answers[`${name} progress at 2024-04-30`] = await directiveProgress(pool, schema, 'D1', {
+      timeZone,
+      at: '2024-04-30',
+      ...moment,
+      ...options,
+    });
   }
   return answers;
 }
