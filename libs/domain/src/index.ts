@@ -18,3 +18,4 @@ export * from './hotspot/hotspot.decide';
 export * from './measure/measure.state';
 export * from './measure/measure.evolve';
 export * from './measure/measure.decide';
+export * from './targets';

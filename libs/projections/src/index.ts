@@ -1,4 +1,3 @@
-export * from './progress';
 export * from './projection';
 export * from './registry';
 export * from './registers';

@@ -1,5 +1,5 @@
 import { CASE_CATEGORIES, isCalendarDate, type CaseCategory } from '@vigil/contract';
-import { parseAsOf } from '@vigil/projections';
+import { parseAsOf } from '@vigil/domain';
 import { problems, type ProblemItem } from '@vigil/platform';
 
 /** Reads query parameters, collecting every problem (with the parameter's name as `path`) into one 400. */

@@ -1,4 +1,4 @@
-import { evaluateTarget, type TargetStatus } from '../progress';
+import { evaluateTarget, type TargetStatus } from '@vigil/domain';
 import type { FigureContext } from './figure-sums';
 import { RollupReader, rolledUpRoots } from './rollup-queries';
 import type { Db } from './subtree';

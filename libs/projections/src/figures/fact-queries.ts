@@ -1,5 +1,5 @@
 import type { CaseCategory, CaseSeverity, HotspotKind, IncidentKind } from '@vigil/contract';
-import type { IndicatorReading, InstantRange } from '../progress';
+import type { IndicatorReading, InstantRange } from '@vigil/domain';
 import { quoted } from './figures.tables';
 import { SUBTREE_RELATION, subtreeParams, type Db, type Subtree } from './subtree';
 

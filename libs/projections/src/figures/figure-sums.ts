@@ -1,5 +1,5 @@
 import type { IncidentKind } from '@vigil/contract';
-import type { InstantRange } from '../progress';
+import type { InstantRange } from '@vigil/domain';
 import {
   caseCounts,
   incidentCounts,

@@ -1,4 +1,4 @@
-import { periodRange } from '../progress';
+import { periodRange } from '@vigil/domain';
 import { splitRange } from './range-split';
 
 const HCM = 'Asia/Ho_Chi_Minh';

@@ -1,4 +1,4 @@
-import { addDays, localDateOf, startOfLocalDay, type InstantRange } from '../progress';
+import { addDays, localDateOf, startOfLocalDay, type InstantRange } from '@vigil/domain';
 
 /**
  * A range cut into the whole calendar months it covers, the whole days around them, and what is left

@@ -1,4 +1,4 @@
-import type { IndicatorReading, InstantRange } from '../progress';
+import type { IndicatorReading, InstantRange } from '@vigil/domain';
 import { quoted } from './figures.tables';
 import type { RollupFamily, RollupValues } from './rollup-deltas';
 import type { Db } from './subtree';

@@ -1,4 +1,4 @@
-import { baselineElapsedRange, isPeriodOver, periodRange, type InstantRange, type RawFigures } from '../progress';
+import { baselineElapsedRange, isPeriodOver, periodRange, type InstantRange, type RawFigures } from '@vigil/domain';
 import { hotspotElimination, hotspotsTransformed, hotspotTransformation, latestReading } from './fact-queries';
 import {
   casesIn,

@@ -1,5 +1,5 @@
 import type { CaseCategory } from '@vigil/contract';
-import { periodRange } from '../progress';
+import { periodRange } from '@vigil/domain';
 import { hotspotEventCounts, type HotspotEventCounts, type IncidentCounts } from './fact-queries';
 import { casesIn, hotspotScope, incidentsIn, personsArrestedIn, weaponsCollectedIn, type FigureContext } from './figure-sums';
 import { RollupReader, rolledUpRoots } from './rollup-queries';

@@ -3,7 +3,7 @@ import { attainmentPct, comparatorHolds } from './attainment';
 import { daysInclusive } from './calendar';
 import { elapsedDays, isPeriodOver } from './elapsed';
 import { metricKindOf, metricValue, type MetricValue, type RawFigures } from './metric-value';
-import { projectedFigure } from './projection';
+import { forecastFigure } from './forecast';
 
 export const TARGET_STATUSES = ['achieved', 'on_track', 'at_risk', 'missed'] as const;
 export type TargetStatus = (typeof TARGET_STATUSES)[number];
@@ -59,7 +59,7 @@ export function evaluateTarget(input: TargetEvaluationInput): TargetEvaluation {
   const projected =
     over || elapsed === 0
       ? null
-      : projectedFigure({
+      : forecastFigure({
           metric,
           value: figure,
           figures: figures.period,

@@ -3,5 +3,5 @@ export * from './calendar';
 export * from './elapsed';
 export * from './metric-value';
 export * from './attainment';
-export * from './projection';
+export * from './forecast';
 export * from './target-status';

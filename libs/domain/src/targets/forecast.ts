@@ -2,7 +2,7 @@ import type { MetricName } from '@vigil/contract';
 import { changePctOf, metricKindOf, type MetricValue, type RawFigures } from './metric-value';
 import { roundHalfAwayFromZero } from './rounding';
 
-export interface ProjectionInput {
+export interface ForecastInput {
   readonly metric: MetricName;
   /** The figure of the period so far (metricValue's answer). */
   readonly value: MetricValue;
@@ -17,7 +17,7 @@ export interface ProjectionInput {
 }
 
 /**
- * The figure projected to the period's end at the current pace (CONTRACT.md §4), rounded like an
+ * The forecast: the figure projected to the period's end at the current pace (CONTRACT.md §4), rounded like an
  * answered figure (2 decimals, half away from zero) so it is compared with the value as a reported
  * figure would be:
  * - count, sum: actual × total days / elapsed days (50 cases in 183 of 366 days → 100);
@@ -26,7 +26,7 @@ export interface ProjectionInput {
  * - latest (indicator.value, indicator.ratio): as it is — a reading is a level, not a flow.
  * Null when the figure is null.
  */
-export function projectedFigure(input: ProjectionInput): number | null {
+export function forecastFigure(input: ForecastInput): number | null {
   const { metric, value, figures, elapsedDays, totalDays } = input;
   if (!(elapsedDays > 0)) throw new RangeError(`cannot project over ${elapsedDays} elapsed days`);
   switch (metricKindOf(metric)) {
