@@ -1,8 +1,7 @@
 // Three projects: pure units, integration against real PostgreSQL/Kafka, and whole flows.
 // Nest 12 ships ESM; Node runs jest with --experimental-vm-modules (see scripts/test.mjs).
 const moduleNameMapper = {
-  '^@vigil/(contract|domain|event-store|messaging|projections|platform)$': '<rootDir>/libs/$1/src/index.ts',
-  '^@vigil/ingest$': '<rootDir>/apps/ingest/src/index.ts',
+  '^@vigil/(contract|domain|event-store|ingest|messaging|projections|platform|http-api)$': '<rootDir>/libs/$1/src/index.ts',
 };
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],

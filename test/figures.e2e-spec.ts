@@ -2,7 +2,7 @@ import { Module, type INestApplication } from '@nestjs/common';
 import { prepareProjection } from '@vigil/projections';
 import { createApp, DatabaseModule, issueToken, loadConfig, PlatformModule } from '@vigil/platform';
 import { Pool } from 'pg';
-import { FiguresQueryModule } from '../apps/query/src/figures/figures-query.module';
+import { FiguresApiModule } from '@vigil/http-api';
 import { figuresProjection } from '@vigil/projections';
 import { applyEvents, StoredEvents } from '../libs/projections/src/figures/figures.testing';
 import { fresh } from './support/events';
@@ -64,7 +64,7 @@ describe('figures over HTTP', () => {
         '2024-04-01T01:00:00Z',
       ),
     ]);
-    @Module({ imports: [PlatformModule.forRoot(config), DatabaseModule, FiguresQueryModule] })
+    @Module({ imports: [PlatformModule.forRoot(config), DatabaseModule, FiguresApiModule] })
     class FiguresTestModule {}
     app = await createApp(FiguresTestModule);
     await app.listen(0, '127.0.0.1');

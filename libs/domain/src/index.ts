@@ -2,6 +2,7 @@ export * from './errors';
 export * from './initial';
 export * from './context';
 export * from './references';
+export * from './scope';
 export * from './aggregate';
 export * from './unit/unit.state';
 export * from './unit/unit.evolve';

@@ -22,7 +22,7 @@ function byCategory<C extends Category>(events: readonly StoredEvent[], category
  */
 export const figuresProjection: Projection = {
   name: 'figures',
-  version: 4,
+  codeVersion: 4,
   categories: ['units', 'directives', 'cases', 'hotspots', 'measures'],
   createTables: (client: PoolClient, schema: string) => createFiguresTables(client, schema),
   derivedTables: ['rollups', 'rollup_seconds', 'root_readings', 'hotspot_roots', 'rollup_roots', 'rollup_settings'],

@@ -3,4 +3,4 @@ export * from './figures.tables';
 export * from './directive-progress';
 export * from './unit-stats';
 export { listDirectives, type Directive, type DirectiveWithTargets, type Target } from './targets';
-export { resolveSubtree, unitsInScope, type Db, type Subtree } from './subtree';
+export { resolveSubtree, unitParentsNow, type Db, type Subtree } from './subtree';

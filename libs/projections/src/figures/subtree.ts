@@ -52,29 +52,29 @@ export const SUBTREE_RELATION = 'unnest($1::text[], $2::timestamptz[], $3::times
 export const subtreeParams = (subtree: Subtree) => [subtree.unitIds, subtree.froms, subtree.tos];
 
 /**
- * The units currently (at `now`, as known now) in `rootUnitId`'s subtree, among `unitIds`: for scope checks
- * (CONTRACT.md §5: an analyst reads only its subtree).
+ * Each unit's parent now (at `now`, as known now), for the given units and all their ancestors: the
+ * tree the scope check walks (`isWithinScope` in libs/domain; CONTRACT.md §5: an analyst reads only
+ * its subtree). A root maps to null; a unit the figures do not know is absent.
  */
-export async function unitsInScope(
+export async function unitParentsNow(
   db: Db,
   schema: string,
-  rootUnitId: string,
   unitIds: readonly string[],
   now: Date,
-): Promise<Set<string>> {
-  const { rows } = await db.query(
+): Promise<Map<string, string | null>> {
+  const { rows } = await db.query<{ unit_id: string; parent_unit_id: string | null }>(
     `WITH RECURSIVE current_parent AS (
        SELECT DISTINCT ON (unit_id) unit_id, parent_unit_id
-         FROM ${quoted(schema)}.unit_parents WHERE valid_from <= $3 ORDER BY unit_id, valid_from DESC, revision DESC
-     ), ancestry(unit_id, ancestor, depth) AS (
-       SELECT u, u, 0 FROM unnest($2::text[]) AS u
-       UNION ALL
-       SELECT a.unit_id, p.parent_unit_id, a.depth + 1
-         FROM ancestry a JOIN current_parent p ON p.unit_id = a.ancestor
+         FROM ${quoted(schema)}.unit_parents WHERE valid_from <= $2 ORDER BY unit_id, valid_from DESC, revision DESC
+     ), ancestry(unit_id, depth) AS (
+       SELECT u, 0 FROM unnest($1::text[]) AS u
+       UNION
+       SELECT p.parent_unit_id, a.depth + 1
+         FROM ancestry a JOIN current_parent p ON p.unit_id = a.unit_id
         WHERE p.parent_unit_id IS NOT NULL AND a.depth < ${MAX_DEPTH}
      )
-     SELECT DISTINCT unit_id FROM ancestry WHERE ancestor = $1`,
-    [rootUnitId, unitIds, now],
+     SELECT unit_id, parent_unit_id FROM current_parent WHERE unit_id IN (SELECT unit_id FROM ancestry)`,
+    [unitIds, now],
   );
-  return new Set(rows.map((row) => row.unit_id));
+  return new Map(rows.map((row) => [row.unit_id, row.parent_unit_id]));
 }
