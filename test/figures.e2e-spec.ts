@@ -139,6 +139,22 @@ describe('figures over HTTP', () => {
     expect(missing.body.problems.map((problem: { path: string }) => problem.path)).toEqual(['from', 'to']);
   });
 
+  it('answers 400 UNKNOWN_PARAMETER naming a parameter it does not know, on progress and stats alike', async () => {
+    const paths = [
+      `/v1/directives/${directiveId}/progress?unitID=${province}`,
+      `/v1/units/${province}/stats?from=2024-01-01&to=2024-12-31&categry=drugs`,
+    ];
+    const answers = [];
+    for (const path of paths) {
+      const { status, body } = await get(path, 'analyst', province);
+      answers.push([status, body.code, body.problems.map((problem: { path: string }) => problem.path)]);
+    }
+    expect(answers).toEqual([
+      [400, 'UNKNOWN_PARAMETER', ['unitID']],
+      [400, 'UNKNOWN_PARAMETER', ['categry']],
+    ]);
+  });
+
   it('lists directives with their targets', async () => {
     const { body } = await get('/v1/directives', 'analyst', province);
     const listed = body.directives.find((directive: { directiveId: string }) => directive.directiveId === directiveId);
