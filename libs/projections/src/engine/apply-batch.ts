@@ -3,7 +3,13 @@ import type { PoolClient } from 'pg';
 import type { Projection } from '../projection';
 import { applyWithFallback } from './apply-with-fallback';
 import { type SelectOptions, type SetAside, selectNextEvents } from './select-next-events';
-import { lockAppliedRevisions, type MovedStreams, saveAppliedRevisions } from './stream-revisions';
+import {
+  lockAppliedRevisions,
+  type MovedStreams,
+  readAppliedRevisions,
+  saveAppliedRevisions,
+  upsertAppliedRevisions,
+} from './stream-revisions';
 
 /** What became of each event of a batch. */
 export interface BatchResult {
@@ -17,7 +23,14 @@ export interface BatchResult {
   unapplicable: SetAside[];
 }
 
-export type ApplyBatchOptions = SelectOptions;
+export interface ApplyBatchOptions extends SelectOptions {
+  /**
+   * The caller is the only writer of this version (a rebuild's new version, until its switch): the
+   * guard reads the revisions without locking their rows and writes them in one upsert. A live
+   * version has concurrent writers (two consumers across a rebalance) and needs the locks.
+   */
+  exclusive?: boolean;
+}
 
 export const NOTHING_APPLIED: BatchResult = Object.freeze({ applied: [], redelivered: [], gaps: [], unapplicable: [] });
 
@@ -36,10 +49,15 @@ export async function applyBatch(
   options: ApplyBatchOptions = {},
 ): Promise<BatchResult> {
   if (events.length === 0) return NOTHING_APPLIED;
-  const applied = await lockAppliedRevisions(client, schema, [...new Set(events.map((event) => event.streamId))]);
+  const streamIds = [...new Set(events.map((event) => event.streamId))];
+  const applied = await (options.exclusive ? readAppliedRevisions : lockAppliedRevisions)(client, schema, streamIds);
   const selection = selectNextEvents(events, applied, options);
   const outcome = await applyWithFallback(client, projection, schema, selection.next);
-  await saveAppliedRevisions(client, schema, movedStreams(selection.next, applied));
+  await (options.exclusive ? upsertAppliedRevisions : saveAppliedRevisions)(
+    client,
+    schema,
+    movedStreams(selection.next, applied),
+  );
   return {
     applied: outcome.applied,
     redelivered: selection.redelivered,

@@ -36,3 +36,31 @@ export async function saveAppliedRevisions(client: PoolClient, schema: string, m
     [[...moved.keys()], entries.map((entry) => String(entry.revision)), entries.map((entry) => String(entry.position))],
   );
 }
+
+/**
+ * The last revision applied per stream, without locking: for a version only its caller writes (a
+ * rebuild's new version before the switch), where no other writer can race it.
+ */
+export async function readAppliedRevisions(
+  client: PoolClient,
+  schema: string,
+  streamIds: readonly string[],
+): Promise<Map<string, bigint>> {
+  const { rows } = await client.query<{ stream_id: string; revision: string }>(
+    `SELECT stream_id, revision FROM ${schema}.applied_streams WHERE stream_id = ANY($1::text[]) AND revision <> -1`,
+    [streamIds],
+  );
+  return new Map(rows.map((row) => [row.stream_id, BigInt(row.revision)]));
+}
+
+/** `saveAppliedRevisions` for streams that may have no row yet (see `readAppliedRevisions`): one upsert. */
+export async function upsertAppliedRevisions(client: PoolClient, schema: string, moved: MovedStreams) {
+  if (moved.size === 0) return;
+  const entries = [...moved.values()];
+  await client.query(
+    `INSERT INTO ${schema}.applied_streams (stream_id, revision, position)
+     SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[])
+     ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, position = excluded.position`,
+    [[...moved.keys()], entries.map((entry) => String(entry.revision)), entries.map((entry) => String(entry.position))],
+  );
+}

@@ -20,7 +20,8 @@ export async function applyPage(
     if (through <= target.position) continue;
     const categories = new Set<string>(target.projection.categories);
     const mine = events.filter((e) => e.position > target.position && categories.has(categoryOfStream(e.streamId)));
-    const outcome = await applyBatch(client, target.projection, target.schema, mine);
+    // Nobody else writes a version under rebuild: the guard needs no row locks there.
+    const outcome = await applyBatch(client, target.projection, target.schema, mine, { exclusive: true });
     await client.query('UPDATE projection_versions SET rebuild_position = $3 WHERE projection = $1 AND version = $2', [
       target.projection.name,
       target.version,
