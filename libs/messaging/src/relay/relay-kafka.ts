@@ -1,4 +1,4 @@
-import { createKafka } from '../kafka/kafka-client';
+import { createKafka, FAIL_FAST_RETRY } from '../kafka/kafka-client';
 import { createLogger, type VigilConfig } from '@vigil/platform';
 import type { Kafka } from 'kafkajs';
 
@@ -16,8 +16,6 @@ export function createRelayKafka(config: VigilConfig): Kafka {
     config.KAFKA_BROKERS,
     `${config.VIGIL_NAMESPACE}-vigil-relay`,
     createLogger(config.LOG_LEVEL).child({ context: 'kafkajs' }),
-    {
-      retry: { initialRetryTime: 200, maxRetryTime: 2_000, retries: 3 },
-    },
+    { retry: FAIL_FAST_RETRY },
   );
 }
