@@ -1,8 +1,7 @@
 // Three projects: pure units, integration against real PostgreSQL/Kafka, and whole flows.
 // Nest 12 ships ESM; Node runs jest with --experimental-vm-modules (see scripts/test.mjs).
 const moduleNameMapper = {
-  '^@vigil/(contract|domain|event-store|messaging|projections|platform)$': '<rootDir>/libs/$1/src/index.ts',
-  '^@vigil/ingest$': '<rootDir>/apps/ingest/src/index.ts',
+  '^@vigil/(contract|domain|event-store|ingest|messaging|projections|platform|http-api)$': '<rootDir>/libs/$1/src/index.ts',
 };
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
@@ -16,7 +15,7 @@ module.exports = {
   // kafkajs keeps a retry timer alive for a moment after disconnect; don't let it hold the run open.
   forceExit: true,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,bench}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,bench}/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'] },
     { ...common, displayName: 'int', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],

@@ -2,7 +2,7 @@ import { Module, type INestApplication } from '@nestjs/common';
 import { prepareProjection } from '@vigil/projections';
 import { createApp, DatabaseModule, issueToken, loadConfig, PlatformModule } from '@vigil/platform';
 import { Pool } from 'pg';
-import { FiguresQueryModule } from '../apps/query/src/figures/figures-query.module';
+import { FiguresApiModule } from '@vigil/http-api';
 import { figuresProjection } from '@vigil/projections';
 import { applyEvents, StoredEvents } from '../libs/projections/src/figures/figures.testing';
 import { fresh } from './support/events';
@@ -64,7 +64,7 @@ describe('figures over HTTP', () => {
         '2024-04-01T01:00:00Z',
       ),
     ]);
-    @Module({ imports: [PlatformModule.forRoot(config), DatabaseModule, FiguresQueryModule] })
+    @Module({ imports: [PlatformModule.forRoot(config), DatabaseModule, FiguresApiModule] })
     class FiguresTestModule {}
     app = await createApp(FiguresTestModule);
     await app.listen(0, '127.0.0.1');
@@ -137,6 +137,22 @@ describe('figures over HTTP', () => {
     expect(bad.body.problems.map((problem: { path: string }) => problem.path)).toEqual(['to', 'category', 'asOf']);
     const missing = await get(`/v1/units/${province}/stats?to=2024-02-30`, 'analyst', province);
     expect(missing.body.problems.map((problem: { path: string }) => problem.path)).toEqual(['from', 'to']);
+  });
+
+  it('answers 400 UNKNOWN_PARAMETER naming a parameter it does not know, on progress and stats alike', async () => {
+    const paths = [
+      `/v1/directives/${directiveId}/progress?unitID=${province}`,
+      `/v1/units/${province}/stats?from=2024-01-01&to=2024-12-31&categry=drugs`,
+    ];
+    const answers = [];
+    for (const path of paths) {
+      const { status, body } = await get(path, 'analyst', province);
+      answers.push([status, body.code, body.problems.map((problem: { path: string }) => problem.path)]);
+    }
+    expect(answers).toEqual([
+      [400, 'UNKNOWN_PARAMETER', ['unitID']],
+      [400, 'UNKNOWN_PARAMETER', ['categry']],
+    ]);
   });
 
   it('lists directives with their targets', async () => {

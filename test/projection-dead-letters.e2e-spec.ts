@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StoredEvent } from '@vigil/contract';
 import { Kafka, Partitioners, logLevel } from 'kafkajs';
-import { toTopicMessages } from '../apps/relay/src/topic-messages';
+import { toTopicMessages } from '@vigil/messaging';
 import { smallTree } from './support/events';
 import { runVigil } from './support/cli';
 import { postJson } from './support/http';

@@ -196,7 +196,6 @@ describe('case and hotspot registers', () => {
       ['/v1/cases?category=theft', 'category'],
       ['/v1/cases?cursor=not-a-cursor', 'cursor'],
       ['/v1/hotspots?status=open', 'status'],
-      ['/v1/hotspots?colour=red', 'colour'],
     ];
     for (const [path, parameter] of cases400) {
       const { status, body } = await get(path!);
@@ -207,6 +206,15 @@ describe('case and hotspot registers', () => {
         [parameter],
       ]);
     }
+  });
+
+  it('answers 400 UNKNOWN_PARAMETER naming a parameter it does not know (CONTRACT.md §5, strict parameters)', async () => {
+    const { status, body } = await get('/v1/hotspots?colour=red');
+    expect([status, body.code, body.problems.map((problem: { path: string }) => problem.path)]).toEqual([
+      400,
+      'UNKNOWN_PARAMETER',
+      ['colour'],
+    ]);
   });
 
   it('follows the current tree: a commune moved to another province takes its cases along', async () => {

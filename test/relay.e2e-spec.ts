@@ -5,14 +5,11 @@ import { promisify } from 'node:util';
 import { type DynamicModule, type INestApplication, Module } from '@nestjs/common';
 import { CATEGORIES, categoryOfStream, type StoredEvent, toJsonStoredEvent } from '@vigil/contract';
 import { EventStoreModule, PostgresEventStore, type StreamWrite } from '@vigil/event-store';
-import { allTopics, ensureTopics, topicOf } from '@vigil/messaging';
+import { allTopics, ensureTopics, relayLockKey, type RelayOptions, RelayModule, topicOf } from '@vigil/messaging';
 import { createApp, DatabaseModule, issueToken, loadConfig, PlatformModule, type VigilConfig } from '@vigil/platform';
 import { Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'pg';
 import { RelayAppModule } from '../apps/relay/src/relay-app.module';
-import { relayLockKey } from '../apps/relay/src/relay-lock-key';
-import type { RelayOptions } from '../apps/relay/src/relay-options';
-import { RelayModule } from '../apps/relay/src/relay.module';
 import { VigilAppModule } from '../apps/vigil/src/vigil-app.module';
 import { eventually } from './support/vigil-under-test';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { buildOpenApi } from '@vigil/contract';
 import { PostgresEventStore } from '@vigil/event-store';
-import { connectInbound } from '@vigil/ingest';
+import { connectInbound } from '@vigil/messaging';
 import { type Role, type VigilConfig, createApp, issueToken, loadConfig } from '@vigil/platform';
 import { Pool } from 'pg';
 import { VigilAppModule } from '../../apps/vigil/src/vigil-app.module';

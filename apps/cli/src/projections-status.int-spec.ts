@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { StoredEvent } from '@vigil/contract';
 import { type EventToAppend, PostgresEventStore } from '@vigil/event-store';
-import { BatchProcessor, type Projection, prepareProjection, projectionStatus } from '@vigil/projections';
-import type { KafkaMessage } from 'kafkajs';
+import { applyToLiveVersion, type Projection, prepareProjection, projectionStatus } from '@vigil/projections';
 import { Pool } from 'pg';
-import { toTopicMessages } from '../../relay/src/topic-messages';
 import { captureOutput } from './cli-test-support';
 import { run } from './run';
 
@@ -21,20 +18,11 @@ const caseOpened = (caseId: string): EventToAppend => ({
 /** A read model that keeps nothing: only the runner's guard rows move. */
 const quietProjection = (name: string): Projection => ({
   name,
-  version: 1,
+  codeVersion: 1,
   categories: ['cases'],
   createTables: async () => undefined,
   apply: async () => undefined,
 });
-
-const asKafka = (event: StoredEvent, offset: number): KafkaMessage => {
-  const message = toTopicMessages('any', [event])[0]!.messages[0]!;
-  return {
-    key: Buffer.from(String(message.key)),
-    value: Buffer.from(String(message.value)),
-    offset: String(offset),
-  } as KafkaMessage;
-};
 
 // `vigil projections status`: versions, last position applied, lag, state.
 describe('vigil projections status', () => {
@@ -55,18 +43,17 @@ describe('vigil projections status', () => {
     for (let i = 0; i < 3; i += 1)
       await store.appendMany([{ streamId, expectedRevision: 'any', events: [caseOpened(streamId.slice(5))] }]);
     const events = await store.readStream(streamId);
-    const deadLetters: unknown[] = [];
-    const processor = new BatchProcessor(pool, projection, { publish: async (letters) => void deadLetters.push(...letters) });
-    await processor.process('t', 0, [asKafka(events[0]!, 0), asKafka(events[1]!, 1)]);
+    // What the live consumer does with a batch: the projections' engine into the live version.
+    const { result } = await applyToLiveVersion(pool, projection, [events[0]!, events[1]!]);
 
-    expect(deadLetters).toEqual([]);
+    expect([result.applied.length, result.gaps, result.unapplicable]).toEqual([2, [], []]);
     const [status] = await projectionStatus(pool, projection.name, projection.categories);
     expect(status).toMatchObject({ version: 1, state: 'live', reason: null, lastPosition: String(events[1]!.position) });
     // Other specs share the database: at least this stream's third event is behind.
     expect(status!.lagEvents).toBeGreaterThanOrEqual(1);
     expect(status!.lagSeconds).toBeGreaterThanOrEqual(0);
 
-    await processor.process('t', 0, [asKafka(events[2]!, 2)]);
+    await applyToLiveVersion(pool, projection, [events[2]!]);
     const [after] = await projectionStatus(pool, projection.name, projection.categories);
     expect(BigInt(after!.lastPosition)).toBe(events[2]!.position);
     expect(after!.lagEvents).toBeLessThan(status!.lagEvents);

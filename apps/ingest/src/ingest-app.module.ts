@@ -1,8 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { KafkaModule } from '@vigil/messaging';
+import { EventsApiModule } from '@vigil/http-api';
+import { InboundModule, KafkaModule } from '@vigil/messaging';
 import { DatabaseModule, PlatformModule, type VigilConfig } from '@vigil/platform';
-import { InboundModule } from './inbound/inbound.module';
-import { IngestModule } from './ingest.module';
 
 /** The ingest service alone: POST /v1/events and the Kafka inbound consumer. */
 @Module({})
@@ -14,7 +13,7 @@ export class IngestAppModule {
         PlatformModule.forRoot(config),
         DatabaseModule,
         KafkaModule,
-        IngestModule,
+        EventsApiModule,
         InboundModule.forNamespace(config.VIGIL_NAMESPACE),
       ],
     };

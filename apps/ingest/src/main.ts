@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { buildOpenApi } from '@vigil/contract';
 import { bootstrap, loadConfigOrExit } from '@vigil/platform';
-import { connectInbound } from './inbound/connect-inbound';
+import { connectInbound } from '@vigil/messaging';
 import { IngestAppModule } from './ingest-app.module';
 
 const config = loadConfigOrExit();

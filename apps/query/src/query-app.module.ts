@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
+import { QueryApiModule } from '@vigil/http-api';
 import { DatabaseModule, PlatformModule } from '@vigil/platform';
-import { QueryModule } from './query.module';
 
 /** The query API as its own service: reads the projections. */
-@Module({ imports: [PlatformModule.forRoot(), DatabaseModule, QueryModule] })
+@Module({ imports: [PlatformModule.forRoot(), DatabaseModule, QueryApiModule] })
 export class QueryAppModule {}

@@ -1,9 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { EventStoreModule } from '@vigil/event-store';
-import { KafkaModule } from '@vigil/messaging';
+import { KafkaModule, type RelayOptions, RelayModule } from '@vigil/messaging';
 import { DatabaseModule, PlatformModule, type VigilConfig } from '@vigil/platform';
-import type { RelayOptions } from './relay-options';
-import { RelayModule } from './relay.module';
 
 /** The relay as its own service: the event store's log to Kafka. */
 @Module({})

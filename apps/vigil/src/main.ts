@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { buildOpenApi } from '@vigil/contract';
-import { connectInbound } from '@vigil/ingest';
+import { connectInbound } from '@vigil/messaging';
 import { bootstrap, loadConfig, type VigilConfig } from '@vigil/platform';
 import { VigilAppModule } from './vigil-app.module';
 

@@ -1,20 +1,16 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { EventStoreModule } from '@vigil/event-store';
-import { InboundModule, IngestModule } from '@vigil/ingest';
-import { KafkaModule } from '@vigil/messaging';
+import { EventsApiModule, QueryApiModule } from '@vigil/http-api';
+import { InboundModule, KafkaModule, ProjectorModule, type RelayOptions, RelayModule } from '@vigil/messaging';
 import { DatabaseModule, PlatformModule, type VigilConfig } from '@vigil/platform';
 import { PROJECTIONS } from '@vigil/projections';
-import { ProjectorModule } from '../../projector/src/projector.module';
-import { QueryModule } from '../../query/src/query.module';
-import type { RelayOptions } from '../../relay/src/relay-options';
-import { RelayModule } from '../../relay/src/relay.module';
 
 export interface VigilAppOptions {
   /** e.g. `{ initialPosition: 'head' }` in tests, so a fresh namespace does not republish the shared history. */
   relay?: RelayOptions;
 }
 
-/** Every service in one process: what `npm start` runs. */
+/** Every service in one process: what `npm start` runs; the modules are the libraries' (no app imports another). */
 @Module({})
 export class VigilAppModule {
   static forRoot(config: VigilConfig, options: VigilAppOptions = {}): DynamicModule {
@@ -25,11 +21,11 @@ export class VigilAppModule {
         DatabaseModule,
         KafkaModule,
         EventStoreModule,
-        IngestModule,
+        EventsApiModule,
         InboundModule.forNamespace(config.VIGIL_NAMESPACE),
         RelayModule.forRoot(options.relay),
         ProjectorModule.forRoot(PROJECTIONS),
-        QueryModule,
+        QueryApiModule,
       ],
     };
   }

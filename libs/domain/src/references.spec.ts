@@ -1,6 +1,6 @@
 import { EXAMPLE_EVENTS } from '@vigil/contract';
 import { caseAggregate, directiveAggregate, hotspotAggregate } from './aggregate';
-import { needsAncestorsOf, unitsReferencedBy } from './references';
+import { needsAncestorsOf, scopeUnitsOf, unitsReferencedBy } from './references';
 import { event } from './testing/fixtures';
 
 const openCase = caseAggregate.evolve(caseAggregate.initial, EXAMPLE_EVENTS.CaseOpened);
@@ -66,5 +66,21 @@ describe('needsAncestorsOf', () => {
 
   it.each(['UnitRegistered', 'CaseOpened', 'TargetSet'] as const)('asks for nothing for %s', (type) => {
     expect(needsAncestorsOf(EXAMPLE_EVENTS[type])).toBeNull();
+  });
+});
+
+describe('scopeUnitsOf', () => {
+  it('names the units the event references, as for loading them', () => {
+    expect(scopeUnitsOf(EXAMPLE_EVENTS.UnitReassigned)).toEqual(['VN-LCI-LCC-COCSAN', 'VN-LCI']);
+    expect(scopeUnitsOf(EXAMPLE_EVENTS.ArrestMade, openCase)).toEqual(['VN-LCI-LCC-COCSAN']);
+  });
+
+  it('names "above every unit" (null) for a root, which only an operator may register', () => {
+    const ministry = event('UnitRegistered', { unitId: 'VN', name: 'Ministry', level: 'ministry', parentUnitId: null });
+    expect(scopeUnitsOf(ministry)).toEqual([null]);
+  });
+
+  it('names no unit for an event on an aggregate that does not exist', () => {
+    expect(scopeUnitsOf(EXAMPLE_EVENTS.CaseCleared)).toEqual([]);
   });
 });

@@ -50,3 +50,13 @@ export function unitsReferencedBy(event: EventEnvelope, streamState: AggregateSt
 export function needsAncestorsOf(event: EventEnvelope): string | null {
   return event.type === 'UnitReassigned' ? event.data.parentUnitId : null;
 }
+
+/**
+ * The units an event acts on, for the scope check of a write (`writeOutsideScope`): the units it
+ * references, and `null` for "above every unit" when it registers a root (a ministry). Events on
+ * an aggregate that does not exist name no unit: the rules answer them (…_NOT_FOUND).
+ */
+export function scopeUnitsOf(event: EventEnvelope, streamState: AggregateState = INITIAL): readonly (string | null)[] {
+  if (event.type === 'UnitRegistered' && event.data.parentUnitId === null) return [null];
+  return unitsReferencedBy(event, streamState);
+}

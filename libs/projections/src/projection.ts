@@ -10,8 +10,11 @@ import { versionSchemaOf } from './versions/schemas';
  */
 export interface Projection {
   readonly name: string;
-  /** Bumped when the tables or the meaning of `apply` change: a new version is rebuilt, never migrated in place. */
-  readonly version: number;
+  /**
+   * The version of this code: bumped when the tables or the meaning of `apply` change, and a new
+   * build is rebuilt, never migrated in place. Not a build's number (`projection_versions.version`).
+   */
+  readonly codeVersion: number;
   /** The topics (event categories) it consumes. */
   readonly categories: readonly Category[];
   /** Idempotent DDL (`CREATE TABLE IF NOT EXISTS …`) of its tables in `schema`. */
@@ -41,5 +44,5 @@ export class UnapplicableEventError extends Error {
 }
 
 /** The schema of a projection's first build (its code version's number); rebuilds take the next numbers. */
-export const schemaOf = (projection: Pick<Projection, 'name' | 'version'>) =>
-  versionSchemaOf(projection.name, projection.version);
+export const schemaOf = (projection: Pick<Projection, 'name' | 'codeVersion'>) =>
+  versionSchemaOf(projection.name, projection.codeVersion);

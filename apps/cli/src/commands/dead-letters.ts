@@ -1,10 +1,17 @@
+import {
+  type DeadLetterEntry,
+  listDeadLetters,
+  parseDeadLetterId,
+  recordResolution,
+  retryInbound,
+  retryProjection,
+} from '@vigil/messaging';
 import { loadConfig, type VigilConfig } from '@vigil/platform';
+import { PROJECTIONS } from '@vigil/projections';
 import { Command } from 'commander';
 import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
 import { openKafka, openPool } from '../ops/connections';
-import { type DeadLetterEntry, listDeadLetters, parseDeadLetterId, recordResolution } from '../ops/dead-letters';
-import { retryInbound, retryProjection } from '../ops/retry-dead-letter';
 import { formatTable } from '../ops/table';
 import { UsageError } from '../usage-error';
 
@@ -68,9 +75,10 @@ export function deadLettersCommand(): Command {
         if (entry.kind === 'inbound') {
           if (!options.token)
             throw new UsageError(`${id} is an inbound rejection: give --token, an upstream token to sign it with`);
-          await retryInbound(session.kafka, session.config.VIGIL_NAMESPACE, entry, options.token);
+          const target = { namespace: session.config.VIGIL_NAMESPACE, partitions: session.config.KAFKA_TOPIC_PARTITIONS };
+          await retryInbound(session.kafka, target, entry, options.token);
         } else {
-          await retryProjection(session.pool, entry);
+          await retryProjection(session.pool, PROJECTIONS, entry);
         }
         await recordResolution(session.pool, id, 'retried');
         process.stderr.write(

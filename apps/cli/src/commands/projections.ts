@@ -19,7 +19,7 @@ export function projectionsCommand(): Command {
         const report = [];
         for (const projection of PROJECTIONS) {
           const versions = await projectionStatus(pool, projection.name, projection.categories);
-          report.push({ projection: projection.name, codeVersion: projection.version, versions });
+          report.push({ projection: projection.name, codeVersion: projection.codeVersion, versions });
         }
         if (options.json) {
           process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

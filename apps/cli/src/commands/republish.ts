@@ -1,9 +1,9 @@
 import { PostgresEventStore } from '@vigil/event-store';
+import { positionsRecordedBetween, type RepublishRange, republish } from '@vigil/messaging';
 import { loadConfig } from '@vigil/platform';
 import { Command } from 'commander';
 import { openKafka, openPool } from '../ops/connections';
 import { Progress } from '../ops/progress';
-import { positionsRecordedBetween, type RepublishRange, republish } from '../ops/republish';
 import { UsageError } from '../usage-error';
 
 const USAGE = 'usage: vigil republish --from-position P [--to-position Q] [--stream S] | --from-time T --to-time T [--stream S]';

@@ -1,5 +1,5 @@
 import { type EventStore, KurrentDbEventStore, PostgresEventStore } from '@vigil/event-store';
-import { createKafka } from '@vigil/messaging';
+import { createKafka, FAIL_FAST_RETRY } from '@vigil/messaging';
 import { createLogger, vigilPoolConfig, type VigilConfig } from '@vigil/platform';
 import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
@@ -16,7 +16,7 @@ export function openKafka(config: VigilConfig): Kafka {
     config.KAFKA_BROKERS,
     `${config.VIGIL_NAMESPACE}-vigil-cli`,
     createLogger(config.LOG_LEVEL === 'info' ? 'error' : config.LOG_LEVEL, { toStderr: true }).child({ context: 'kafkajs' }),
-    { retry: { initialRetryTime: 200, maxRetryTime: 2_000, retries: 3 }, connectionTimeout: 3_000 },
+    { retry: FAIL_FAST_RETRY, connectionTimeout: 3_000 },
   );
 }
 

@@ -76,7 +76,12 @@ export class OrganisationTree {
       }
       if (Number.isFinite(period.validFrom)) breaks.add(period.validFrom);
     }
-    return new OrganisationTree(nextUnits, nextPeriods, nextChildren, [...breaks].sort((a, b) => a - b));
+    return new OrganisationTree(
+      nextUnits,
+      nextPeriods,
+      nextChildren,
+      [...breaks].sort((a, b) => a - b),
+    );
   }
 
   get size(): number {

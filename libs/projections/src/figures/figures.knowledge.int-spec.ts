@@ -1,6 +1,6 @@
 import type { StoredEvent, TargetSetData } from '@vigil/contract';
 import { Pool } from 'pg';
-import { parseAsOf } from '../progress';
+import { parseAsOf } from '@vigil/domain';
 import { applyEvents, freshFiguresSchema, StoredEvents } from './figures.testing';
 import { directiveProgress, type DirectiveProgress } from './read/directive-progress';
 import { unitStats } from './read/unit-stats';

@@ -13,7 +13,7 @@ const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
  */
 export const figuresProjection: Projection = {
   name: 'figures',
-  version: 5,
+  codeVersion: 5,
   categories: ['units', 'directives', 'cases', 'hotspots', 'measures'],
   createTables: (client: PoolClient, schema: string) =>
     createFiguresTables(client, schema, process.env.VIGIL_TIMEZONE || DEFAULT_TIME_ZONE),

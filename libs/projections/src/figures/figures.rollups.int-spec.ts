@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@vigil/contract';
 import { Pool } from 'pg';
-import { parseAsOf } from '../progress';
+import { parseAsOf } from '@vigil/domain';
 import { directiveProgress, type DirectiveProgress } from './read/directive-progress';
 import { applyEvents, freshFiguresSchema, StoredEvents } from './figures.testing';
 import { unitStats, type UnitStats } from './read/unit-stats';

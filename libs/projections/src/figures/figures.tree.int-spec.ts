@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { parseAsOf } from '../progress';
+import { parseAsOf } from '@vigil/domain';
 import { applyEvents, freshFiguresSchema, StoredEvents } from './figures.testing';
 import { unitStats } from './read/unit-stats';
 

@@ -5,4 +5,4 @@ export * from './read/directive-progress';
 export * from './read/unit-stats';
 export { readContext, type ReadContext } from './read/read-context';
 export { findDirective, listDirectives, targetsOf, type Directive, type DirectiveWithTargets, type Target } from './read/targets';
-export { unitsInScope } from './read/scope';
+export { unitParentsNow } from './read/scope';

@@ -1,4 +1,4 @@
-import { localDateOf } from '../progress';
+import { localDateOf } from '@vigil/domain';
 
 const HOUR_MS = 3_600_000;
 

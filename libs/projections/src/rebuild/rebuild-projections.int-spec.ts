@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { StoredEvent } from '@vigil/contract';
 import { type EventToAppend, PostgresEventStore } from '@vigil/event-store';
-import type { KafkaMessage } from 'kafkajs';
 import { Pool, type PoolClient } from 'pg';
 import type { Projection } from '../projection';
-import { BatchProcessor } from '../runner/batch-processor';
-import { prepareProjection } from '../runner/prepare-projection';
-import { servingSchemaOf, tryLockRebuild, unlockRebuild, versionsOf } from '../versions';
+import { applyToLiveVersion } from '../engine';
+import { prepareProjection, servingSchemaOf, tryLockRebuild, unlockRebuild, versionsOf } from '../versions';
 import { RebuildAlreadyRunningError, RebuildInterruptedError, rebuildProjections } from './rebuild-projections';
 
 // Blue/green rebuild from the PostgreSQL event store (ARCHITECTURE.md guarantee 5), against the real
@@ -20,7 +18,7 @@ describe('rebuildProjections', () => {
   /** Opened cases per unit, for units whose id starts with `tag`; `failOn` makes apply throw for one case. */
   const casesPerUnit = (tag: string, behaviour: { failOn?: string } = {}): Projection => ({
     name: `rb_${tag.toLowerCase()}`,
-    version: 1,
+    codeVersion: 1,
     categories: ['cases'],
     createTables: async (client: PoolClient, schema: string) => {
       await client.query(`CREATE TABLE IF NOT EXISTS ${schema}.opened (unit_id text PRIMARY KEY, cases int NOT NULL)`);
@@ -64,16 +62,6 @@ describe('rebuildProjections', () => {
     return stored;
   }
 
-  const asMessages = (events: readonly StoredEvent[]): KafkaMessage[] =>
-    events.map(
-      (event, offset) =>
-        ({
-          key: Buffer.from(event.streamId),
-          value: Buffer.from(JSON.stringify({ ...event, revision: String(event.revision), position: String(event.position) })),
-          offset: String(offset),
-        }) as unknown as KafkaMessage,
-    );
-
   /** What queries see: the serving schema's view. */
   async function served(projection: Projection): Promise<Record<string, number>> {
     const { rows } = await pool.query<{ unit_id: string; cases: number }>(
@@ -90,9 +78,8 @@ describe('rebuildProjections', () => {
     const projection = casesPerUnit(tag);
     await prepareProjection(pool, projection);
     const events = await openCases(tag, 9);
-    const consumer = new BatchProcessor(pool, projection, { publish: async () => undefined });
-    // The live consumer has applied only the first four events so far.
-    await consumer.process('t', 0, asMessages(events.slice(0, 4)));
+    // The live consumer (the engine's live path) has applied only the first four events so far.
+    await applyToLiveVersion(pool, projection, events.slice(0, 4));
     expect(await served(projection)).toEqual({ [`${tag}-U0`]: 2, [`${tag}-U1`]: 1, [`${tag}-U2`]: 1 });
 
     const phases: string[] = [];
@@ -114,7 +101,8 @@ describe('rebuildProjections', () => {
 
     // The consumer goes on where Kafka left it: redelivered events are skipped, new ones counted once.
     const later = await openCases(tag, 2, 9);
-    await consumer.process('t', 0, asMessages([...events.slice(4), ...later]));
+    const { result } = await applyToLiveVersion(pool, projection, [...events.slice(4), ...later]);
+    expect([result.redelivered.length, result.applied.length]).toEqual([5, 2]);
     expect(await served(projection)).toEqual({ [`${tag}-U0`]: 4, [`${tag}-U1`]: 4, [`${tag}-U2`]: 3 });
   });
 

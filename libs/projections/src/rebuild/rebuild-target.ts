@@ -25,14 +25,14 @@ export async function openRebuildTarget(pool: Pool, projection: Projection): Pro
     const unfinished = (await versionsOf(client, projection.name)).filter(
       (v) => v.state === 'rebuilding' || v.state === 'failed',
     );
-    for (const stale of unfinished.filter((v) => v.codeVersion !== projection.version)) {
+    for (const stale of unfinished.filter((v) => v.codeVersion !== projection.codeVersion)) {
       await client.query(`DROP SCHEMA IF EXISTS ${stale.schema} CASCADE`);
       await client.query('DELETE FROM projection_versions WHERE projection = $1 AND version = $2', [
         projection.name,
         stale.version,
       ]);
     }
-    const resumable = unfinished.find((v) => v.codeVersion === projection.version);
+    const resumable = unfinished.find((v) => v.codeVersion === projection.codeVersion);
     let target: RebuildTarget;
     if (resumable) {
       await client.query(
@@ -48,13 +48,13 @@ export async function openRebuildTarget(pool: Pool, projection: Projection): Pro
         resumed: true,
       };
     } else {
-      const version = await nextVersionNumber(client, projection.name, projection.version);
+      const version = await nextVersionNumber(client, projection.name, projection.codeVersion);
       const schema = versionSchemaOf(projection.name, version);
       await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`); // left by a version whose row was deleted
       await client.query(
         `INSERT INTO projection_versions (projection, version, schema_name, state, code_version, rebuild_position)
          VALUES ($1, $2, $3, 'rebuilding', $4, 0)`,
-        [projection.name, version, schema, projection.version],
+        [projection.name, version, schema, projection.codeVersion],
       );
       target = { projection, version, schema, position: 0n, unapplicable: 0, resumed: false };
     }

@@ -97,7 +97,7 @@ export function caseFromRecord(record: Record<string, unknown>): CaseRow {
 
 export const casesProjection: Projection = {
   name: 'cases',
-  version: 1,
+  codeVersion: 1,
   categories: ['cases'],
 
   async createTables(client: PoolClient, schema: string) {

@@ -85,7 +85,7 @@ export function hotspotFromRecord(record: Record<string, unknown>): HotspotRow {
 
 export const hotspotsProjection: Projection = {
   name: 'hotspots',
-  version: 1,
+  codeVersion: 1,
   categories: ['hotspots'],
 
   async createTables(client: PoolClient, schema: string) {

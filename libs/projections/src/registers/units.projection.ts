@@ -36,7 +36,7 @@ export function evolveUnitRow(row: UnitRow | undefined, event: UnitEvent): UnitR
 
 export const unitsProjection: Projection = {
   name: 'units',
-  version: 1,
+  codeVersion: 1,
   categories: ['units'],
 
   async createTables(client: PoolClient, schema: string) {

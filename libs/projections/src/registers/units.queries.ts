@@ -4,21 +4,23 @@ import { unitsProjection } from './units.projection';
 
 const MAX_TREE_DEPTH = 16;
 
-/** Is `unitId` the scope root itself or somewhere under it, in the current tree (walks up from `unitId`)? */
-export async function isWithinScope(pool: Pool, scopeRoot: string, unitId: string): Promise<boolean> {
-  if (unitId === scopeRoot) return true;
+/**
+ * Each unit's current parent, for `unitId` and all its ancestors: the tree the scope check walks
+ * (`isWithinScope` in libs/domain). A root maps to null; a unit not registered is absent.
+ */
+export async function unitAncestry(pool: Pool, unitId: string): Promise<Map<string, string | null>> {
   const schema = servingSchemaOf(unitsProjection);
-  const { rows } = await pool.query<{ within: boolean }>(
-    `WITH RECURSIVE ancestors (unit_id, depth) AS (
-       SELECT parent_unit_id, 1 FROM ${schema}.units WHERE unit_id = $1
+  const { rows } = await pool.query<{ unit_id: string; parent_unit_id: string | null }>(
+    `WITH RECURSIVE ancestry (unit_id, parent_unit_id, depth) AS (
+       SELECT unit_id, parent_unit_id, 1 FROM ${schema}.units WHERE unit_id = $1
        UNION ALL
-       SELECT u.parent_unit_id, a.depth + 1 FROM ancestors a JOIN ${schema}.units u ON u.unit_id = a.unit_id
+       SELECT u.unit_id, u.parent_unit_id, a.depth + 1 FROM ancestry a JOIN ${schema}.units u ON u.unit_id = a.parent_unit_id
        WHERE a.depth < ${MAX_TREE_DEPTH}
      )
-     SELECT EXISTS (SELECT 1 FROM ancestors WHERE unit_id = $2) AS within`,
-    [unitId, scopeRoot],
+     SELECT unit_id, parent_unit_id FROM ancestry`,
+    [unitId],
   );
-  return rows[0]?.within ?? false;
+  return new Map(rows.map((row) => [row.unit_id, row.parent_unit_id]));
 }
 
 /** SQL of the unit and every unit under it now, as a CTE named `subtree (unit_id)`; `$1` is the unit. */

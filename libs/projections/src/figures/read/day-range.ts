@@ -1,4 +1,4 @@
-import { addDays } from '../../progress';
+import { addDays } from '@vigil/domain';
 
 /** Calendar dates, both included. */
 export interface DayRange {

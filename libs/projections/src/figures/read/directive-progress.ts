@@ -1,4 +1,4 @@
-import { endOfLocalDayExclusive, evaluateTarget, type TargetStatus } from '../../progress';
+import { endOfLocalDayExclusive, evaluateTarget, type TargetStatus } from '@vigil/domain';
 import type { Db } from '../engine-state';
 import { readContext, type ReadContext } from './read-context';
 import { targetFigures } from './target-figures';

@@ -1,4 +1,4 @@
-import { add, decimalOf, toNumber, type Decimal } from '../../progress/decimal';
+import { exactSum } from '@vigil/domain';
 import { quoted } from '../tables';
 import { instantText } from '../write/copy-rows';
 import { knowledgeOf, remembered, type ReadContext } from './read-context';
@@ -39,9 +39,6 @@ function latestReadings(context: ReadContext, indicator: string, from: number, t
   });
 }
 
-const sumOf = (values: readonly number[]): number | null =>
-  values.length === 0 ? null : toNumber(values.reduce<Decimal>((sum, value) => add(sum, decimalOf(value)), decimalOf(0)));
-
 /**
  * The indicator under a unit over [from, toExclusive): the units of its subtree as the tree stood at the
  * end of the range (a reading is a level, counted where its unit stands), each unit's latest reading,
@@ -70,9 +67,9 @@ export async function indicatorSum(
   const leaves = [...inSubtree].filter((unit) => !tree.isEverParent(unit));
   const withDenominator = counted.filter((r) => r.denominator !== null);
   return {
-    value: sumOf(counted.map((r) => r.value)),
-    denominator: sumOf(withDenominator.map((r) => r.denominator!)),
-    ratioValue: sumOf(withDenominator.map((r) => r.value)),
+    value: exactSum(counted.map((r) => r.value)),
+    denominator: exactSum(withDenominator.map((r) => r.denominator!)),
+    ratioValue: exactSum(withDenominator.map((r) => r.value)),
     coverage: { reporting: leaves.filter((unit) => withReading.has(unit)).length, units: leaves.length },
     readings: counted,
   };

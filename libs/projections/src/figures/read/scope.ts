@@ -1,13 +1,22 @@
 import { engineState, type Db } from '../engine-state';
 
-/** The units among `unitIds` that lie in `rootUnitId`'s subtree as the tree stands at `now` (as known now). */
-export async function unitsInScope(
+/**
+ * The parent of each of `unitIds` and of every unit above them, as the tree stands at `now` (as known
+ * now): what the scope rules of libs/domain walk up (parentsFrom).
+ */
+export async function unitParentsNow(
   db: Db,
   schema: string,
-  rootUnitId: string,
   unitIds: readonly string[],
   now: Date,
-): Promise<Set<string>> {
+): Promise<Map<string, string | null>> {
   const { tree } = await engineState(db, schema);
-  return new Set(unitIds.filter((unitId) => tree.chainAt(unitId, now.getTime(), Infinity).includes(rootUnitId)));
+  const parents = new Map<string, string | null>();
+  for (const unitId of unitIds) {
+    for (const unit of tree.chainAt(unitId, now.getTime(), Infinity)) {
+      const parent = tree.parentAt(unit, now.getTime(), Infinity);
+      if (parent !== undefined) parents.set(unit, parent);
+    }
+  }
+  return parents;
 }

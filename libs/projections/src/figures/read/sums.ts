@@ -1,5 +1,5 @@
 import { addValues, type Family, type Values } from '../write/fact-delta';
-import { addDays } from '../../progress';
+import { addDays } from '@vigil/domain';
 import { quoted } from '../tables';
 import { GRAINS, type Grain } from '../write/rollup-deltas';
 import { instantText } from '../write/copy-rows';

@@ -6,7 +6,7 @@ import {
   localDateOf,
   startOfLocalDay,
   type RawFigures,
-} from '../../progress';
+} from '@vigil/domain';
 import type { Family } from '../write/fact-delta';
 import { filteredTotal, kindTotal, type CaseFilter } from './case-keys';
 import { cutAt, type DayRange } from './day-range';

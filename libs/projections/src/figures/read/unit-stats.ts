@@ -1,5 +1,5 @@
 import type { CaseCategory, CaseSeverity } from '@vigil/contract';
-import { endOfLocalDayExclusive, startOfLocalDay } from '../../progress';
+import { endOfLocalDayExclusive, startOfLocalDay } from '@vigil/domain';
 import type { Db } from '../engine-state';
 import { filteredTotal, kindTotal } from './case-keys';
 import { hotspotEventCounts, type HotspotEventCounts } from './hotspot-figures';

@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import { quoted } from '../tables';
 import { bigintArray, copyRows, instantText } from './copy-rows';
-import { addValues, isZero, signed, type FactDelta, type Values } from './fact-delta';
+import { addValues, isZero, signed, type FactDelta } from './fact-delta';
 import type { RollupDelta } from './rollup-deltas';
 
 /** The fact deltas, as rows of `facts` (COPY). */

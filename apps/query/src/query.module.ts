@@ -1,9 +1,0 @@
-import { Module } from '@nestjs/common';
-import { CasesController } from './cases.controller';
-import { FiguresQueryModule } from './figures/figures-query.module';
-import { HotspotsController } from './hotspots.controller';
-import { RegisterScope } from './register-scope';
-
-/** The read API over the projections; needs the platform and database modules. */
-@Module({ imports: [FiguresQueryModule], controllers: [CasesController, HotspotsController], providers: [RegisterScope] })
-export class QueryModule {}

@@ -1,0 +1,27 @@
+import { Controller, type Type } from '@nestjs/common';
+import { Ctx, EventPattern, type KafkaContext, Payload } from '@nestjs/microservices';
+import { InboundService } from './inbound.service';
+
+/** The topic carries the namespace, known only at start-up: the controller is made for it. */
+export function inboundControllerFor(topic: string): Type<unknown> {
+  @Controller()
+  class InboundController {
+    constructor(private readonly inbound: InboundService) {}
+
+    @EventPattern<string>(topic)
+    handle(@Payload() _value: unknown, @Ctx() context: KafkaContext): Promise<void> {
+      const message = context.getMessage();
+      return this.inbound.handle({
+        topic: context.getTopic(),
+        partition: context.getPartition(),
+        message: {
+          offset: message.offset,
+          key: (message.key as Buffer | null) ?? null,
+          value: (message.value as Buffer | null) ?? null,
+          headers: message.headers,
+        },
+      });
+    }
+  }
+  return InboundController;
+}

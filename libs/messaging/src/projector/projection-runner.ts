@@ -1,0 +1,192 @@
+import type { EventStore } from '@vigil/event-store';
+import type { Logger, Metrics } from '@vigil/platform';
+import { type Projection, RebuildRequiredError, prepareProjection, rebuildProjections } from '@vigil/projections';
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import type { Pool } from 'pg';
+import { ensureTopicsExist } from '../kafka/ensure-topics';
+import { consumerGroup, deadLetterTopic, topicOf } from '../kafka/topics';
+import { BatchProcessor } from './batch-processor';
+import { DeadLetterPublisher } from './dead-letter-publisher';
+import { RunnerStatus } from './runner-status';
+
+export interface ProjectionRunnerOptions {
+  namespace: string;
+  partitions: number;
+  /** Partitions of the group's assignment processed at once (each in its own transaction). */
+  partitionsConsumedConcurrently?: number;
+  /**
+   * The event store: when the live version was built by another code version of the projection,
+   * the runner rebuilds it from there (blue/green, the old version serving meanwhile) before it
+   * consumes. Without it, it reports that `vigil projections rebuild` is needed.
+   */
+  store?: EventStore;
+}
+
+const RETRY_MS = 2_000;
+
+/**
+ * Runs one projection: its kafkajs consumer (group `<namespace>.projector.<name>`, so instances
+ * split the partitions) hands each batch to the `BatchProcessor`, and the offsets are committed
+ * only once the batch's transaction committed. A crash in between redelivers the batch; the
+ * per-stream revision guard makes that harmless.
+ */
+export class ProjectionRunner {
+  readonly status = new RunnerStatus();
+  private consumer: Consumer | null = null;
+  private readonly deadLetters: DeadLetterPublisher;
+  private readonly processor: BatchProcessor;
+  private stopping = false;
+  private starting: Promise<void> | null = null;
+  private retry: NodeJS.Timeout | null = null;
+  private readonly stopRebuild = new AbortController();
+
+  constructor(
+    readonly projection: Projection,
+    private readonly kafka: Kafka,
+    private readonly pool: Pool,
+    private readonly options: ProjectionRunnerOptions,
+    private readonly metrics: Metrics,
+    private readonly logger: Logger,
+  ) {
+    this.deadLetters = new DeadLetterPublisher(kafka, options.namespace, projection.name);
+    this.processor = new BatchProcessor(pool, projection, this.deadLetters);
+  }
+
+  /** Resolves once the consumer runs; a failure is reported in the status and retried in the background. */
+  start(): Promise<void> {
+    this.starting ??= this.tryStart();
+    return this.starting;
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.stopRebuild.abort();
+    if (this.retry) clearTimeout(this.retry);
+    await this.starting;
+    await this.consumer?.disconnect().catch(() => undefined);
+    await this.deadLetters.disconnect();
+    this.status.stopped();
+  }
+
+  private async tryStart(): Promise<void> {
+    try {
+      await this.prepare();
+      await this.ensureTopics();
+      await this.runConsumer();
+    } catch (error) {
+      this.status.failed(error);
+      this.logger.error({ err: error, projection: this.projection.name }, 'projection runner could not start; retrying');
+      await this.consumer?.disconnect().catch(() => undefined);
+      this.consumer = null;
+      if (!this.stopping) this.retry = setTimeout(() => (this.starting = this.tryStart()), RETRY_MS);
+    }
+  }
+
+  private async prepare(): Promise<void> {
+    try {
+      await prepareProjection(this.pool, this.projection);
+    } catch (error) {
+      if (!(error instanceof RebuildRequiredError) || !this.options.store) throw error;
+      await this.rebuildForThisCode(this.options.store, error.message);
+      await prepareProjection(this.pool, this.projection);
+    }
+  }
+
+  /** A new code version of the projection: a version of its own from the event store, then the switch. */
+  private async rebuildForThisCode(store: EventStore, why: string): Promise<void> {
+    const name = this.projection.name;
+    this.status.rebuilding(why);
+    this.logger.warn({ projection: name }, `${why}: rebuilding it from the event store now`);
+    let logged = 0;
+    await rebuildProjections({
+      pool: this.pool,
+      store,
+      projections: [this.projection],
+      signal: this.stopRebuild.signal,
+      onProgress: ({ phase, position, head }) => {
+        if (Date.now() - logged < 5_000 && phase === 'reading') return;
+        logged = Date.now();
+        this.status.rebuilding(`rebuilding from the event store: ${phase} at ${position} of ${head}`);
+        this.logger.info({ projection: name, phase, position: String(position), head: String(head) }, 'projection rebuild');
+      },
+    });
+    this.logger.info({ projection: name }, 'projection rebuilt for this code version; consuming');
+  }
+
+  private get topics(): string[] {
+    return this.projection.categories.map((category) => topicOf(this.options.namespace, category));
+  }
+
+  private async ensureTopics(): Promise<void> {
+    await ensureTopicsExist(this.kafka, [...this.topics, deadLetterTopic(this.options.namespace)], this.options.partitions);
+  }
+
+  private async runConsumer(): Promise<void> {
+    if (this.stopping) return;
+    const consumer = this.kafka.consumer({
+      groupId: consumerGroup(this.options.namespace, `projector.${this.projection.name}`),
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: 500,
+      // Larger batches from a backlog: a read model's statements cost per batch as much as per event.
+      maxBytesPerPartition: 4 * 1024 * 1024,
+    });
+    this.consumer = consumer;
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      const partitions = Object.values(payload.memberAssignment).reduce((sum, assigned) => sum + assigned.length, 0);
+      this.status.running(partitions);
+      this.logger.info(
+        { projection: this.projection.name, assignment: payload.memberAssignment, isLeader: payload.isLeader },
+        'projection consumer joined its group',
+      );
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.status.failed(payload.error);
+      this.logger.error({ err: payload.error, projection: this.projection.name, restart: payload.restart }, 'consumer crashed');
+      // kafkajs restarts only after retriable errors; after any other the projection would stop for good.
+      if (!payload.restart && !this.stopping) {
+        void consumer.disconnect().catch(() => undefined);
+        this.consumer = null;
+        this.retry = setTimeout(() => (this.starting = this.tryStart()), RETRY_MS);
+      }
+    });
+    await consumer.connect();
+    // A new group reads its topics from the start: nothing published before it joined is lost.
+    await consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+      eachBatch: (payload) => this.eachBatch(payload),
+    });
+  }
+
+  private async eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) {
+    if (batch.messages.length === 0 || !isRunning() || isStale()) return;
+    const outcome = await this.processor.process(batch.topic, batch.partition, batch.messages);
+    // Counted once the read model committed them, whatever becomes of the offsets' commit.
+    const labels = { projection: this.projection.name };
+    this.metrics
+      .counter('vigil_projection_applied_total', 'Events applied to a read model', ['projection'])
+      .inc(labels, outcome.applied);
+    if (outcome.deadLettered > 0) {
+      this.metrics
+        .counter('vigil_projection_dead_letters_total', 'Messages a projection sent to the dead letters', ['projection'])
+        .inc(labels, outcome.deadLettered);
+    }
+    resolveOffset(batch.lastOffset());
+    await this.consumer!.commitOffsets([
+      { topic: batch.topic, partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() },
+    ]);
+    await heartbeat();
+
+    const lag = Number(batch.offsetLag());
+    this.status.lagMeasured(batch.topic, batch.partition, lag);
+    this.metrics
+      .gauge('vigil_projection_lag_messages', 'Messages of a partition not yet applied by a projection', [
+        'projection',
+        'topic',
+        'partition',
+      ])
+      .set({ ...labels, topic: batch.topic, partition: String(batch.partition) }, lag);
+  }
+}

@@ -1,0 +1,76 @@
+import type { StoredEvent } from '@vigil/contract';
+import type { PoolClient } from 'pg';
+import type { Projection } from '../projection';
+import { applyWithFallback } from './apply-with-fallback';
+import { type SelectOptions, type SetAside, selectNextEvents } from './select-next-events';
+import {
+  lockAppliedRevisions,
+  type MovedStreams,
+  readAppliedRevisions,
+  saveAppliedRevisions,
+  upsertAppliedRevisions,
+} from './stream-revisions';
+
+/** What became of each event of a batch. */
+export interface BatchResult {
+  /** In the read model now. */
+  applied: StoredEvent[];
+  /** At or below its stream's applied revision (redelivered, republished): skipped. */
+  redelivered: StoredEvent[];
+  /** After a missing revision: not applied, and its stream does not move. */
+  gaps: SetAside[];
+  /** The projection cannot apply them (`UnapplicableEventError`): its stream moves past them. */
+  unapplicable: SetAside[];
+}
+
+export interface ApplyBatchOptions extends SelectOptions {
+  /**
+   * The caller is the only writer of this version (a rebuild's new version, until its switch): the
+   * guard reads the revisions without locking their rows and writes them in one upsert. A live
+   * version has concurrent writers (two consumers across a rebalance) and needs the locks.
+   */
+  exclusive?: boolean;
+}
+
+export const NOTHING_APPLIED: BatchResult = Object.freeze({ applied: [], redelivered: [], gaps: [], unapplicable: [] });
+
+/**
+ * THE path from stored events to a read model, whoever delivers them (the live consumer, a rebuild's
+ * page of the log, a dead letter retried by an operator), inside the caller's transaction: the
+ * per-stream revision guard (rows locked), the projection's `apply` with the per-event fallback that
+ * sets unapplicable events aside, and each stream's new revision and log position. The caller
+ * commits the read model's change and the revisions together, or neither.
+ */
+export async function applyBatch(
+  client: PoolClient,
+  projection: Projection,
+  schema: string,
+  events: readonly StoredEvent[],
+  options: ApplyBatchOptions = {},
+): Promise<BatchResult> {
+  if (events.length === 0) return NOTHING_APPLIED;
+  const streamIds = [...new Set(events.map((event) => event.streamId))];
+  const applied = await (options.exclusive ? readAppliedRevisions : lockAppliedRevisions)(client, schema, streamIds);
+  const selection = selectNextEvents(events, applied, options);
+  const outcome = await applyWithFallback(client, projection, schema, selection.next);
+  await (options.exclusive ? upsertAppliedRevisions : saveAppliedRevisions)(
+    client,
+    schema,
+    movedStreams(selection.next, applied),
+  );
+  return {
+    applied: outcome.applied,
+    redelivered: selection.redelivered,
+    gaps: selection.gaps,
+    unapplicable: outcome.unapplicable,
+  };
+}
+
+/** Where each stream moves: its last event past the guard, applied or set aside as unapplicable (consumed either way). */
+function movedStreams(next: readonly StoredEvent[], applied: ReadonlyMap<string, bigint>): MovedStreams {
+  const moved = new Map<string, { revision: bigint; position: bigint }>();
+  for (const { streamId, revision, position } of next) {
+    if (revision > (moved.get(streamId)?.revision ?? applied.get(streamId) ?? -1n)) moved.set(streamId, { revision, position });
+  }
+  return moved;
+}
