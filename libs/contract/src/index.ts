@@ -16,6 +16,5 @@ export * from './streams';
 export * from './stored-event';
 export * from './examples';
 export * from './rejection-codes';
-export * from './json-schema';
 export * from './api';
 export * from './openapi';
