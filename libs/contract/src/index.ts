@@ -18,3 +18,5 @@ export * from './examples';
 export * from './rejection-codes';
 export * from './api';
 export * from './openapi';
+export * from './kafka-records';
+export * from './asyncapi';
