@@ -216,14 +216,15 @@ function namesAnything(endpoint: Endpoint): boolean {
 
 function errorResponses(endpoint: Endpoint): ZodOpenApiResponsesObject {
   if (endpoint.audience === 'public') return {};
+  const api = endpoint.path.startsWith('/v1/');
   return {
-    '400': endpoint.method === 'post' ? RESPONSES.invalidEvents : RESPONSES.invalidParameters,
+    ...(endpoint.body ? { '400': RESPONSES.invalidEvents } : endpoint.query ? { '400': RESPONSES.invalidParameters } : {}),
     '401': RESPONSES.unauthorized,
     '403': RESPONSES.forbidden,
     ...(namesAnything(endpoint) ? { '404': RESPONSES.notFound } : {}),
-    ...(endpoint.path.startsWith('/v1/') ? { '406': RESPONSES.notAcceptable } : {}),
-    ...(endpoint.method === 'post' ? { '413': RESPONSES.tooLarge, '415': RESPONSES.unsupportedMediaType } : {}),
-    '503': RESPONSES.unavailable,
+    ...(api ? { '406': RESPONSES.notAcceptable } : {}),
+    ...(endpoint.body ? { '413': RESPONSES.tooLarge, '415': RESPONSES.unsupportedMediaType } : {}),
+    ...(api ? { '503': RESPONSES.unavailable } : {}),
   };
 }
 

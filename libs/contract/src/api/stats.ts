@@ -48,12 +48,9 @@ export const StatsAnswerSchema = z.strictObject({
   from: DateSchema,
   to: DateSchema,
   ...StatsFiguresSchema.shape,
-  children: z
-    .array(ChildStatsSchema)
-    .optional()
-    .meta({
-      description: 'with `breakdown=children`: each child as the tree stands on `to`, its own subtree counted the same way',
-    }),
+  children: z.array(ChildStatsSchema).optional().meta({
+    description: 'with `breakdown=children`: each child as the tree stands on `to`, its own subtree counted the same way',
+  }),
 });
 
 export type StatsFigures = z.infer<typeof StatsFiguresSchema>;
