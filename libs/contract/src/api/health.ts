@@ -27,9 +27,9 @@ export const EXAMPLE_LIVENESS: LivenessAnswer = { status: 'up' };
 export const EXAMPLE_READINESS: ReadinessAnswer = {
   status: 'up',
   checks: {
-    eventStore: { status: 'up' },
-    kafka: { status: 'up' },
     readDatabase: { status: 'up' },
+    eventStore: { status: 'up' },
+    kafka: { status: 'up', details: { brokers: 3, controller: 1 } },
     relay: {
       status: 'up',
       details: { leader: true, checkpoint: '48213', head: '48213', lagEvents: 0, lagSeconds: 0, lastError: null },
@@ -37,8 +37,10 @@ export const EXAMPLE_READINESS: ReadinessAnswer = {
     projector: {
       status: 'up',
       details: {
-        figures: { status: 'up', details: { state: 'running', partitions: 6, lagMessages: 0 } },
+        units: { status: 'up', details: { state: 'running', partitions: 6, lagMessages: 0 } },
         cases: { status: 'up', details: { state: 'running', partitions: 6, lagMessages: 0 } },
+        hotspots: { status: 'up', details: { state: 'running', partitions: 6, lagMessages: 0 } },
+        figures: { status: 'up', details: { state: 'running', partitions: 30, lagMessages: 0 } },
       },
     },
   },
