@@ -43,12 +43,20 @@ describe('the Kafka inbound topic', () => {
     const weapons = () => envelope('WeaponsCollected', { unitId: tree.commune, items: 4, kind: 'firearm' });
     const first = weapons();
     const wrongType = { ...weapons(), data: { unitId: tree.commune, items: 'four', kind: 'firearm' } };
+    // A poison message (NUL in free text) is rejected like any schema error, and the messages behind it go on.
+    const nul = envelope('HotspotIdentified', {
+      hotspotId: 'HS-NUL',
+      unitId: tree.commune,
+      kind: 'drug_hotspot',
+      name: 'Km\u00007',
+    });
     const outOfScope = weapons();
     const last = weapons();
     const messages = [
       { key: tree.commune, value: JSON.stringify(first), headers: { authorization: upstream } },
       { key: tree.commune, value: 'this is not JSON {', headers: { authorization: upstream } },
       { key: tree.commune, value: JSON.stringify(wrongType), headers: { authorization: upstream } },
+      { key: tree.commune, value: JSON.stringify(nul), headers: { authorization: upstream } },
       { key: tree.commune, value: JSON.stringify(outOfScope), headers: { authorization: outsider } },
       { key: tree.commune, value: JSON.stringify(weapons()) },
       { key: tree.commune, value: JSON.stringify(last), headers: { authorization: upstream } },
@@ -59,20 +67,29 @@ describe('the Kafka inbound topic', () => {
     await eventually(async () => ((await stored(last.eventId)) === 1 ? true : undefined), 45_000);
     expect(await stored(first.eventId)).toBe(1);
     expect(await stored(wrongType.eventId)).toBe(0);
+    expect(await stored(nul.eventId)).toBe(0);
     expect(await stored(outOfScope.eventId)).toBe(0);
 
-    const rejections = await readRejections(4);
+    const rejections = await readRejections(5);
     expect(rejections.map((rejection) => rejection.reason.code)).toEqual([
       'MALFORMED_JSON',
+      'VALIDATION_FAILED',
       'VALIDATION_FAILED',
       'OUT_OF_SCOPE',
       'UNAUTHENTICATED',
     ]);
     expect(rejections[0]!.original.value).toBe('this is not JSON {');
     expect(rejections[1]!.reason.problems!.map((problem) => problem.path)).toEqual(['/data/items']);
-    expect(rejections[2]!.reason.eventId).toBe(outOfScope.eventId);
+    expect(rejections[2]!.reason.problems).toEqual([
+      {
+        path: '/data/name',
+        message: 'must not contain control characters (U+0000–U+001F, U+007F–U+009F); it holds U+0000 at character 3',
+        code: 'invalid_format',
+      },
+    ]);
+    expect(rejections[3]!.reason.eventId).toBe(outOfScope.eventId);
 
-    // Offsets are committed after processing: the group has consumed all six.
+    // Offsets are committed after processing: the group has consumed all seven.
     const committed = await eventually(async () => {
       const [topic] = await admin.fetchOffsets({
         groupId: consumerGroup(vigil.config.VIGIL_NAMESPACE, 'inbound'),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
+import { buildAsyncApi, buildOpenApi } from '@vigil/contract';
 import { allTopics, waitForLeaders } from '@vigil/messaging';
 import { type VigilUnderTest, eventually, startVigilUnderTest } from './support/vigil-under-test';
 
@@ -57,12 +58,30 @@ describe('the all-in-one service on the real broker and database', () => {
     expect(await response.text()).toMatch(/^vigil_process_resident_memory_bytes \d+/m);
   });
 
-  it('serves the OpenAPI document', async () => {
+  it('serves the OpenAPI document generated from the schemas, with Swagger UI, without a token', async () => {
     const response = await fetch(`${vigil.url}/docs/openapi.json`);
     expect(response.status).toBe(200);
-    const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
-    expect(document.openapi).toMatch(/^3\./);
-    expect(Object.keys(document.paths)).toContain('/v1/events');
+    const document = (await response.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { operationId: string }>>;
+    };
+    expect(document).toEqual(JSON.parse(JSON.stringify(buildOpenApi())));
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.paths['/v1/units/{unitId}/compare']!.get!.operationId).toBe('compareUnit');
+    const ui = await fetch(`${vigil.url}/docs`);
+    expect(ui.status).toBe(200);
+    expect(ui.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await ui.text()).toContain('swagger-ui');
+  });
+
+  it('serves the AsyncAPI document of the topics without a token', async () => {
+    const response = await fetch(`${vigil.url}/docs/asyncapi.json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const document = (await response.json()) as { asyncapi: string; channels: Record<string, { address: string }> };
+    expect(document).toEqual(JSON.parse(JSON.stringify(buildAsyncApi())));
+    expect(document.asyncapi).toBe('3.0.0');
+    expect(document.channels.inbound!.address).toBe('{namespace}.inbound.v1');
   });
 
   it('creates a topic, produces idempotently, consumes in a group and commits the offsets', async () => {

@@ -235,6 +235,72 @@ describe('POST /v1/events', () => {
         [''],
       ],
       ['an empty array', () => ({ body: [], ids: [] }), 400, 'EMPTY_BATCH', ['']],
+      // CONTRACT §2 (1.1): values outside the bounds are refused at the door, so nothing stored can stop a projection.
+      [
+        'NUL in a free-text field and a lone surrogate in metadata',
+        () => {
+          const e = {
+            ...envelope('HotspotIdentified', {
+              hotspotId: 'HS-1',
+              unitId: tree.commune,
+              kind: 'drug_hotspot',
+              name: 'Km\u00007',
+            }),
+            metadata: { correlationId: 'corr-\uD800' },
+          };
+          return { body: e, ids: [e.eventId] };
+        },
+        400,
+        'VALIDATION_FAILED',
+        ['/data/name', '/metadata/correlationId'],
+      ],
+      [
+        'a count of 2^53 − 1, deaths of 2^31 and a reading of 1e308',
+        () => {
+          const events = [
+            envelope('WeaponsCollected', { unitId: tree.commune, items: Number.MAX_SAFE_INTEGER, kind: 'firearm' }),
+            envelope('IncidentRecorded', { unitId: tree.commune, kind: 'fire_explosion', deaths: 2 ** 31, injuries: 0 }),
+            envelope('IndicatorMeasured', { unitId: tree.commune, indicator: 'eid.level2.issued', value: 1e308 }),
+          ];
+          return { body: events, ids: events.map((e) => e.eventId) };
+        },
+        400,
+        'VALIDATION_FAILED',
+        ['/0/data/items', '/1/data/deaths', '/2/data/value'],
+      ],
+      [
+        'occurredAt in year 0000, in 9999 with an offset of +23:59, and 25 hours ahead',
+        () => {
+          const ahead = new Date(Date.now() + 25 * 3600 * 1000).toISOString();
+          const events = ['0000-01-01T00:00:00Z', '9999-12-31T23:59:59+23:59', ahead].map((occurredAt) => ({
+            ...valid(),
+            occurredAt,
+          }));
+          return { body: events, ids: events.map((e) => e.eventId) };
+        },
+        400,
+        'VALIDATION_FAILED',
+        ['/0/occurredAt', '/1/occurredAt', '/2/occurredAt'],
+      ],
+      [
+        'a target period 0000–9999 worth 1e308',
+        () => {
+          const e = envelope('TargetSet', {
+            directiveId: 'SC-1',
+            targetId: 'T-1',
+            unitId: tree.commune,
+            metric: 'cases.opened',
+            comparator: 'atLeast',
+            value: 1e308,
+            periodStart: '0000-01-01',
+            periodEnd: '9999-12-31',
+          });
+          return { body: e, ids: [e.eventId] };
+        },
+        400,
+        'VALIDATION_FAILED',
+        ['/data/value', '/data/periodStart', '/data/periodEnd'],
+      ],
       ['a JSON scalar', () => ({ body: '42', ids: [] }), 400, 'VALIDATION_FAILED', ['']],
     ];
 

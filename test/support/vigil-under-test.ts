@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { buildOpenApi } from '@vigil/contract';
+import { buildAsyncApi, buildOpenApi } from '@vigil/contract';
 import { PostgresEventStore } from '@vigil/event-store';
 import { connectInbound } from '@vigil/messaging';
 import { type Role, type VigilConfig, createApp, issueToken, loadConfig } from '@vigil/platform';
@@ -23,7 +23,11 @@ export async function startVigilUnderTest(overrides: Record<string, string> = {}
   // relay takes its lock, in the background after start-up, and lose what was appended before that.)
   const pool = new Pool({ connectionString: config.DATABASE_URL, max: 1 });
   const head = await new PostgresEventStore(pool).headPosition().finally(() => pool.end());
-  const app = await createApp(VigilAppModule.forRoot(config, { relay: { initialPosition: head } }), buildOpenApi() as never);
+  const app = await createApp(
+    VigilAppModule.forRoot(config, { relay: { initialPosition: head } }),
+    buildOpenApi() as never,
+    buildAsyncApi(),
+  );
   connectInbound(app, config);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { buildOpenApi } from '@vigil/contract';
+import { buildAsyncApi, buildOpenApi } from '@vigil/contract';
 import { bootstrap, loadConfigOrExit } from '@vigil/platform';
 import { connectInbound } from '@vigil/messaging';
 import { IngestAppModule } from './ingest-app.module';
@@ -8,5 +8,6 @@ const config = loadConfigOrExit();
 void bootstrap('ingest', IngestAppModule.forRoot(config), {
   config,
   openapi: buildOpenApi() as never,
+  asyncapi: buildAsyncApi(),
   beforeListen: connectInbound,
 });

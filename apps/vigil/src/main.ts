@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
-import { buildOpenApi } from '@vigil/contract';
+import { buildAsyncApi, buildOpenApi } from '@vigil/contract';
 import { connectInbound } from '@vigil/messaging';
 import { bootstrap, loadConfig, type VigilConfig } from '@vigil/platform';
 import { VigilAppModule } from './vigil-app.module';
@@ -11,6 +11,7 @@ export async function startVigil(options: { handleSignals: boolean }): Promise<{
   const app = await bootstrap('vigil', VigilAppModule.forRoot(config), {
     config,
     openapi: buildOpenApi() as never,
+    asyncapi: buildAsyncApi(),
     handleSignals: options.handleSignals,
     beforeListen: connectInbound,
   });

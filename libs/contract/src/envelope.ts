@@ -1,102 +1,86 @@
 import { z } from 'zod';
-import { InstantSchema } from './dates';
-import {
-  ArrestMadeDataSchema,
-  CaseClearedDataSchema,
-  CaseOpenedDataSchema,
-  CaseProsecutedDataSchema,
-  CaseReclassifiedDataSchema,
-  CaseVoidedDataSchema,
-} from './events/cases';
-import {
-  DirectiveIssuedDataSchema,
-  TargetRevisedDataSchema,
-  TargetSetDataSchema,
-  TargetWithdrawnDataSchema,
-} from './events/directives';
-import {
-  HotspotEliminatedDataSchema,
-  HotspotIdentifiedDataSchema,
-  HotspotListedDataSchema,
-  HotspotRelapsedDataSchema,
-  HotspotTransformedDataSchema,
-} from './events/hotspots';
-import { IncidentRecordedDataSchema, IndicatorMeasuredDataSchema, WeaponsCollectedDataSchema } from './events/measures';
-import { UnitReassignedDataSchema, UnitRegisteredDataSchema } from './events/units';
-import { problemsFromZodError, type ParseResult } from './problems';
+import { caseDataSchemas } from './events/cases';
+import { directiveDataSchemas } from './events/directives';
+import { hotspotDataSchemas } from './events/hotspots';
+import { measureDataSchemas } from './events/measures';
+import { unitDataSchemas } from './events/units';
+import { occurredAtTooLate } from './occurred-at';
+import { problemsFromZodError, type ParseResult, type Problem } from './problems';
+import { DOOR_RULES, type ValueRules } from './value-rules';
 
 // Stored in lowercase (PostgreSQL's uuid text form), so a re-post in other case is still a duplicate.
 export const EventIdSchema = z
   .uuid({ error: 'must be a UUID, e.g. 0b6a1c9e-3f0f-4c61-9a59-3c2b3d6f7a10' })
   .overwrite((id) => id.toLowerCase());
 
-export const MetadataSchema = z.strictObject({
-  correlationId: z.string().max(128).optional(),
-  causationId: z.string().max(128).optional(),
-  sourceSystem: z.string().max(128).optional(),
-});
-
-export type Metadata = z.infer<typeof MetadataSchema>;
-
-function envelopeSchema<T extends string, D extends z.ZodType>(type: T, data: D) {
+export function metadataSchema(rules: ValueRules) {
   return z.strictObject({
-    eventId: EventIdSchema,
-    type: z.literal(type),
-    occurredAt: InstantSchema,
-    data,
-    metadata: MetadataSchema.optional(),
+    correlationId: rules.metadataText().optional(),
+    causationId: rules.metadataText().optional(),
+    sourceSystem: rules.metadataText().optional(),
   });
 }
 
-/** The envelope of each event type of CONTRACT.md §3, in the contract's order. */
-export const ENVELOPE_SCHEMAS = {
-  UnitRegistered: envelopeSchema('UnitRegistered', UnitRegisteredDataSchema),
-  UnitReassigned: envelopeSchema('UnitReassigned', UnitReassignedDataSchema),
-  DirectiveIssued: envelopeSchema('DirectiveIssued', DirectiveIssuedDataSchema),
-  TargetSet: envelopeSchema('TargetSet', TargetSetDataSchema),
-  TargetRevised: envelopeSchema('TargetRevised', TargetRevisedDataSchema),
-  TargetWithdrawn: envelopeSchema('TargetWithdrawn', TargetWithdrawnDataSchema),
-  CaseOpened: envelopeSchema('CaseOpened', CaseOpenedDataSchema),
-  CaseCleared: envelopeSchema('CaseCleared', CaseClearedDataSchema),
-  ArrestMade: envelopeSchema('ArrestMade', ArrestMadeDataSchema),
-  CaseProsecuted: envelopeSchema('CaseProsecuted', CaseProsecutedDataSchema),
-  CaseReclassified: envelopeSchema('CaseReclassified', CaseReclassifiedDataSchema),
-  CaseVoided: envelopeSchema('CaseVoided', CaseVoidedDataSchema),
-  HotspotIdentified: envelopeSchema('HotspotIdentified', HotspotIdentifiedDataSchema),
-  HotspotListed: envelopeSchema('HotspotListed', HotspotListedDataSchema),
-  HotspotTransformed: envelopeSchema('HotspotTransformed', HotspotTransformedDataSchema),
-  HotspotRelapsed: envelopeSchema('HotspotRelapsed', HotspotRelapsedDataSchema),
-  HotspotEliminated: envelopeSchema('HotspotEliminated', HotspotEliminatedDataSchema),
-  WeaponsCollected: envelopeSchema('WeaponsCollected', WeaponsCollectedDataSchema),
-  IndicatorMeasured: envelopeSchema('IndicatorMeasured', IndicatorMeasuredDataSchema),
-  IncidentRecorded: envelopeSchema('IncidentRecorded', IncidentRecordedDataSchema),
+export const MetadataSchema = metadataSchema(DOOR_RULES);
+export type Metadata = z.infer<typeof MetadataSchema>;
+
+/** The data of every event type of CONTRACT.md §3, in the contract's order. */
+export function eventDataSchemas(rules: ValueRules) {
+  return {
+    ...unitDataSchemas(rules),
+    ...directiveDataSchemas(rules),
+    ...caseDataSchemas(rules),
+    ...hotspotDataSchemas(rules),
+    ...measureDataSchemas(rules),
+  };
+}
+
+type EventDataSchemas = ReturnType<typeof eventDataSchemas>;
+
+type EnvelopeSchema<T extends string, D extends z.ZodType> = z.ZodObject<
+  {
+    eventId: typeof EventIdSchema;
+    type: z.ZodLiteral<T>;
+    occurredAt: z.ZodType<string, string>;
+    data: D;
+    metadata: z.ZodOptional<ReturnType<typeof metadataSchema>>;
+  },
+  z.core.$strict
+>;
+
+function envelopeSchema<T extends string, D extends z.ZodType>(type: T, data: D, rules: ValueRules): EnvelopeSchema<T, D> {
+  return z.strictObject({
+    eventId: EventIdSchema,
+    type: z.literal(type),
+    occurredAt: rules.occurredAt(),
+    data,
+    metadata: metadataSchema(rules).optional(),
+  });
+}
+
+type EnvelopeSchemas = {
+  [T in keyof EventDataSchemas & string]: EnvelopeSchema<T, EventDataSchemas[T]>;
 };
+
+/** The envelope of each event type, its values bounded by `rules`. */
+export function envelopeSchemas(rules: ValueRules): EnvelopeSchemas {
+  const data = eventDataSchemas(rules);
+  return Object.fromEntries(
+    Object.entries(data).map(([type, schema]) => [type, envelopeSchema(type, schema, rules)]),
+  ) as unknown as EnvelopeSchemas;
+}
+
+/** The envelope of each event type at the door (CONTRACT.md §2 1.1 bounds), in the contract's order. */
+export const ENVELOPE_SCHEMAS = envelopeSchemas(DOOR_RULES);
 
 export type EventType = keyof typeof ENVELOPE_SCHEMAS;
 export const EVENT_TYPES = Object.keys(ENVELOPE_SCHEMAS) as readonly EventType[];
 
-export const EventEnvelopeSchema = z.discriminatedUnion('type', [
-  ENVELOPE_SCHEMAS.UnitRegistered,
-  ENVELOPE_SCHEMAS.UnitReassigned,
-  ENVELOPE_SCHEMAS.DirectiveIssued,
-  ENVELOPE_SCHEMAS.TargetSet,
-  ENVELOPE_SCHEMAS.TargetRevised,
-  ENVELOPE_SCHEMAS.TargetWithdrawn,
-  ENVELOPE_SCHEMAS.CaseOpened,
-  ENVELOPE_SCHEMAS.CaseCleared,
-  ENVELOPE_SCHEMAS.ArrestMade,
-  ENVELOPE_SCHEMAS.CaseProsecuted,
-  ENVELOPE_SCHEMAS.CaseReclassified,
-  ENVELOPE_SCHEMAS.CaseVoided,
-  ENVELOPE_SCHEMAS.HotspotIdentified,
-  ENVELOPE_SCHEMAS.HotspotListed,
-  ENVELOPE_SCHEMAS.HotspotTransformed,
-  ENVELOPE_SCHEMAS.HotspotRelapsed,
-  ENVELOPE_SCHEMAS.HotspotEliminated,
-  ENVELOPE_SCHEMAS.WeaponsCollected,
-  ENVELOPE_SCHEMAS.IndicatorMeasured,
-  ENVELOPE_SCHEMAS.IncidentRecorded,
-]);
+/** One envelope of any type; every bound but "at most 24 hours after it is posted", which `parseEnvelope` adds. */
+export const EventEnvelopeSchema = z.discriminatedUnion(
+  'type',
+  EVENT_TYPES.map((type) => ENVELOPE_SCHEMAS[type]) as unknown as [EnvelopeSchemas[EventType], ...EnvelopeSchemas[EventType][]],
+);
 
 export type EventEnvelope = z.infer<typeof EventEnvelopeSchema>;
 export type EventOf<T extends EventType> = Extract<EventEnvelope, { type: T }>;
@@ -115,11 +99,16 @@ function describe(value: unknown): string {
   return JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value);
 }
 
+export interface ParseEnvelopeOptions {
+  /** The moment it is posted: `occurredAt` may lie at most 24 hours after it. */
+  readonly now: Date;
+}
+
 /**
- * Validates one envelope. The type is checked first so that an unknown type yields one problem
- * at `/type` rather than one per union member.
+ * Validates one envelope at the door. The type is checked first so that an unknown type yields one
+ * problem at `/type` rather than one per union member.
  */
-export function parseEnvelope(input: unknown): ParseResult<EventEnvelope> {
+export function parseEnvelope(input: unknown, options: ParseEnvelopeOptions): ParseResult<EventEnvelope> {
   if (!isRecord(input)) {
     return { ok: false, problems: [{ path: '', message: 'must be an event envelope object', code: 'invalid_type' }] };
   }
@@ -129,6 +118,17 @@ export function parseEnvelope(input: unknown): ParseResult<EventEnvelope> {
     return { ok: false, problems: [{ path: '/type', message, code: 'invalid_value' }] };
   }
   const result = ENVELOPE_SCHEMAS[input.type].safeParse(input);
-  if (!result.success) return { ok: false, problems: problemsFromZodError(result.error) };
+  const problems = result.success ? [] : problemsFromZodError(result.error);
+  const late = problems.some((problem) => problem.path === '/occurredAt')
+    ? null
+    : occurredAtTooLate(String(input.occurredAt), options.now);
+  if (late !== null) insertInFieldOrder(problems, late);
+  if (problems.length > 0) return { ok: false, problems };
   return { ok: true, value: result.data as EventEnvelope };
+}
+
+/** Keeps the envelope's field order (eventId, type, occurredAt, data, metadata) among the problems. */
+function insertInFieldOrder(problems: Problem[], occurredAtProblem: Problem): void {
+  const after = problems.findIndex((problem) => /^\/(data|metadata)(\/|$)/.test(problem.path));
+  problems.splice(after === -1 ? problems.length : after, 0, occurredAtProblem);
 }

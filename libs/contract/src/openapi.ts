@@ -1,306 +1,280 @@
-import { DOMAIN_REJECTION_CODES } from './rejection-codes';
-import { EVENT_TYPES } from './envelope';
-import { EXAMPLE_EVENTS } from './examples';
-import { eventJsonSchemas, type JsonSchema } from './json-schema';
-import { METRIC_NAMES } from './metrics';
-import { CASE_CATEGORIES, COMPARATORS } from './vocabulary';
+import { z } from 'zod';
+import {
+  createDocument,
+  type ZodOpenApiOperationObject,
+  type ZodOpenApiPathsObject,
+  type ZodOpenApiResponseObject,
+  type ZodOpenApiResponsesObject,
+} from 'zod-openapi';
+import { CaseListAnswerSchema } from './api/cases';
+import { CompareAnswerSchema } from './api/compare';
+import { DirectiveDetailAnswerSchema, DirectiveListAnswerSchema } from './api/directives';
+import { ENDPOINTS, type Endpoint } from './api/endpoints';
+import { IngestAnswerSchema } from './api/events';
+import { EvidenceAnswerSchema } from './api/evidence';
+import { EXAMPLE_NOT_READY, LivenessAnswerSchema, ReadinessAnswerSchema } from './api/health';
+import { HotspotListAnswerSchema } from './api/hotspots';
+import { ProblemDetailsSchema, type ProblemDetailsAnswer } from './api/problem';
+import { ProgressAnswerSchema } from './api/progress';
+import { SeriesAnswerSchema } from './api/series';
+import { StatsAnswerSchema } from './api/stats';
+import { UnitDetailAnswerSchema, UnitListAnswerSchema } from './api/units';
+import { ENVELOPE_SCHEMAS, EVENT_TYPES, EventEnvelopeSchema } from './envelope';
+import { TargetFilterSchema } from './events/directives';
 
-/** An OpenAPI 3.1 document as plain data (the platform serves it at /docs). */
-export interface OpenApiDocument {
-  readonly openapi: string;
-  readonly info: { readonly title: string; readonly version: string; readonly description: string };
-  readonly security: readonly Record<string, readonly string[]>[];
-  readonly paths: Record<string, unknown>;
-  readonly components: { readonly securitySchemes: Record<string, unknown>; readonly schemas: Record<string, JsonSchema> };
-}
+export type OpenApiDocument = ReturnType<typeof createDocument>;
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
-const pathParameter = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
-const query = (name: string, description: string, schema: JsonSchema = { type: 'string' }) => ({
-  name,
-  in: 'query',
-  required: false,
-  description,
-  schema,
-});
-const pageParameters = [
-  query('cursor', 'opaque, the `nextCursor` of the previous page'),
-  query('limit', 'items per page', { type: 'integer', minimum: 1, maximum: 500, default: 100 }),
-];
-const READ_ERRORS = {
-  '400': problem('Invalid parameters (VALIDATION_FAILED), each with its parameter name'),
-  '401': problem('No valid token'),
-  '403': problem('Out of role (ROLE_NOT_ALLOWED) or of the token’s unit scope (OUT_OF_SCOPE)'),
+const DESCRIPTION = `Vigil tracks public-security directives and their targets per unit of the organisation tree
+(CONTRACT.md, version 1.1). Every request but \`/health/*\` and \`/docs\` carries \`Authorization: Bearer <JWT>\`
+(HS256, claims \`role\` — upstream, analyst or operator — and \`unit\`, the root of its scope, and \`exp\`).
+Errors are RFC 9457 problem details with a stable \`code\` and, for bad input, the path of each problem.
+Query parameters are strict: an unknown one is \`400 UNKNOWN_PARAMETER\` naming it. Every \`GET /v1/…\` answer
+but evidence is also served as CSV with \`Accept: text/csv\`.`;
+
+/** Named components: each zod schema becomes a `$ref` wherever the document uses it. */
+const SCHEMA_COMPONENTS = {
+  Envelope: EventEnvelopeSchema,
+  ...Object.fromEntries(EVENT_TYPES.map((type) => [type, ENVELOPE_SCHEMAS[type]])),
+  TargetFilter: TargetFilterSchema,
+  Problem: ProblemDetailsSchema,
+  IngestAnswer: IngestAnswerSchema,
+  DirectiveList: DirectiveListAnswerSchema,
+  DirectiveDetail: DirectiveDetailAnswerSchema,
+  DirectiveProgress: ProgressAnswerSchema,
+  Evidence: EvidenceAnswerSchema,
+  UnitList: UnitListAnswerSchema,
+  UnitDetail: UnitDetailAnswerSchema,
+  UnitStats: StatsAnswerSchema,
+  Compare: CompareAnswerSchema,
+  Series: SeriesAnswerSchema,
+  CasePage: CaseListAnswerSchema,
+  HotspotPage: HotspotListAnswerSchema,
+  Liveness: LivenessAnswerSchema,
+  Readiness: ReadinessAnswerSchema,
 };
 
-function withoutDialect(schema: JsonSchema): JsonSchema {
-  const copy = { ...schema };
-  delete copy.$schema;
-  return copy;
-}
-
-const PROBLEM_SCHEMA: JsonSchema = {
-  type: 'object',
-  description: 'RFC 9457 problem details with Vigil’s stable code and the path of each problem.',
-  required: ['type', 'title', 'status', 'code'],
-  properties: {
-    type: { type: 'string' },
-    title: { type: 'string' },
-    status: { type: 'integer' },
-    code: { type: 'string', examples: ['VALIDATION_FAILED', 'OUT_OF_SCOPE', 'PAYLOAD_TOO_LARGE'] },
-    detail: { type: 'string' },
-    instance: { type: 'string' },
-    problems: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['path', 'message', 'code'],
-        properties: {
-          path: { type: 'string', examples: ['/3/data/persons'] },
-          message: { type: 'string' },
-          code: { type: 'string' },
-        },
-      },
-    },
-  },
-};
-
-const RESULT_SCHEMA: JsonSchema = {
-  oneOf: [
-    {
-      type: 'object',
-      required: ['eventId', 'status', 'streamId', 'revision', 'position'],
-      properties: {
-        eventId: { type: 'string', format: 'uuid' },
-        status: { enum: ['appended', 'duplicate'] },
-        streamId: { type: 'string', examples: ['case-LC-2024-000123'] },
-        revision: { type: 'integer', minimum: 0 },
-        position: { type: 'integer', minimum: 1 },
-      },
-    },
-    {
-      type: 'object',
-      required: ['eventId', 'status', 'code', 'message'],
-      properties: {
-        eventId: { type: 'string', format: 'uuid' },
-        status: { const: 'rejected' },
-        code: { enum: [...DOMAIN_REJECTION_CODES, 'EVENT_ID_CONFLICT', 'OUT_OF_SCOPE'] },
-        message: { type: 'string' },
-      },
-    },
-  ],
-};
-
-const TARGET_PROGRESS_SCHEMA: JsonSchema = {
-  type: 'object',
-  properties: {
-    targetId: { type: 'string' },
-    unitId: { type: 'string' },
-    metric: { enum: METRIC_NAMES },
-    filter: { type: 'object' },
-    comparator: { enum: COMPARATORS },
-    value: { type: 'number' },
-    periodStart: { type: 'string', format: 'date' },
-    periodEnd: { type: 'string', format: 'date' },
-    actual: { type: ['number', 'null'] },
-    numerator: { type: ['number', 'null'] },
-    denominator: { type: ['number', 'null'] },
-    attainmentPct: { type: ['number', 'null'] },
-    status: { enum: ['achieved', 'on_track', 'at_risk', 'missed'] },
-  },
-};
-
-const count = { type: 'integer', minimum: 0 };
-const UNIT_STATS_SCHEMA: JsonSchema = {
-  type: 'object',
-  properties: {
-    unitId: { type: 'string' },
-    from: { type: 'string', format: 'date' },
-    to: { type: 'string', format: 'date' },
-    casesOpened: count,
-    casesCleared: count,
-    casesProsecuted: count,
-    personsArrested: count,
-    defendants: count,
-    weaponsCollected: count,
-    hotspots: {
-      type: 'object',
-      properties: { identified: count, listed: count, transformed: count, relapsed: count, eliminated: count },
-    },
-    incidents: { type: 'object', properties: { count, deaths: count, injuries: count } },
-  },
-};
-
-const page = (description: string) => ({
-  '200': {
-    description,
-    content: json({
-      type: 'object',
-      properties: { items: { type: 'array', items: { type: 'object' } }, nextCursor: { type: ['string', 'null'] } },
-    }),
-  },
-  ...READ_ERRORS,
+const problemExample = (status: number, code: string, title: string, detail: string, instance: string): ProblemDetailsAnswer => ({
+  type: `urn:vigil:problem:${code.toLowerCase().replace(/_/g, '-')}`,
+  title,
+  status,
+  code,
+  detail,
+  instance,
 });
 
-const INGEST_PATHS = {
-  '/v1/events': {
-    post: {
-      summary: 'Post one event envelope or an array of up to 1,000, applied in order',
-      tags: ['ingest'],
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: { oneOf: [ref('Envelope'), { type: 'array', minItems: 1, maxItems: 1000, items: ref('Envelope') }] },
-            examples: Object.fromEntries(EVENT_TYPES.map((type) => [type, { value: EXAMPLE_EVENTS[type] }])),
-          },
-        },
-      },
-      responses: {
-        '200': {
-          description: 'One result per event: appended, duplicate, or rejected with a business-rule code',
-          content: json({ type: 'object', properties: { results: { type: 'array', items: ref('IngestResult') } } }),
-        },
-        '400': problem(
-          'Schema errors (nothing stored): VALIDATION_FAILED, MALFORMED_JSON, TOO_MANY_EVENTS, EMPTY_BATCH, DUPLICATE_EVENT_ID',
-        ),
-        '401': problem('No valid token'),
-        '403': problem('Out of role (ROLE_NOT_ALLOWED) or, for a single event, out of the token’s unit scope (OUT_OF_SCOPE)'),
-        '413': problem('Body larger than the limit'),
-      },
-    },
-  },
-};
-
-function queryPaths() {
-  const asOf = query('asOf', 'a timestamp, or a date meaning the end of that day: only what had been recorded by then');
-  const unitId = query('unitId', 'a unit; its whole subtree is included');
+function problemResponse(
+  id: string,
+  description: string,
+  examples: Record<string, ProblemDetailsAnswer>,
+  headers?: z.ZodObject,
+): ZodOpenApiResponseObject {
   return {
-    '/v1/directives': {
-      get: {
-        summary: 'Directives with their targets',
-        tags: ['query'],
-        responses: {
-          '200': { description: 'Directives', content: json({ type: 'array', items: { type: 'object' } }) },
-          ...READ_ERRORS,
-        },
+    id,
+    description,
+    content: {
+      'application/problem+json': {
+        schema: ProblemDetailsSchema,
+        examples: Object.fromEntries(Object.entries(examples).map(([name, value]) => [name, { value }])),
       },
     },
-    '/v1/directives/{directiveId}/progress': {
-      get: {
-        summary: 'How each target of a directive stands, for its own unit or for `unitId`',
-        tags: ['query'],
-        parameters: [pathParameter('directiveId'), unitId, asOf],
-        responses: {
-          '200': {
-            description: 'Progress of every target',
-            content: json({
-              type: 'object',
-              properties: {
-                directiveId: { type: 'string' },
-                code: { type: 'string' },
-                asOf: { type: 'string' },
-                targets: { type: 'array', items: ref('TargetProgress') },
-              },
-            }),
-          },
-          '404': problem('Unknown directive'),
-          ...READ_ERRORS,
-        },
-      },
-    },
-    '/v1/units/{unitId}/stats': {
-      get: {
-        summary: 'Figures of a unit and its sub-units over a date range',
-        tags: ['query'],
-        parameters: [
-          pathParameter('unitId'),
-          query('from', 'first date, inclusive', { type: 'string', format: 'date' }),
-          query('to', 'last date, inclusive', { type: 'string', format: 'date' }),
-          query('category', 'case category', { enum: CASE_CATEGORIES }),
-          asOf,
-        ],
-        responses: {
-          '200': { description: 'Figures', content: json(ref('UnitStats')) },
-          '404': problem('Unknown unit'),
-          ...READ_ERRORS,
-        },
-      },
-    },
-    '/v1/cases': {
-      get: {
-        summary: 'Case register, paginated',
-        tags: ['query'],
-        parameters: [
-          unitId,
-          query('status', 'case status', { enum: ['open', 'cleared', 'prosecuted', 'voided'] }),
-          query('category', 'case category', { enum: CASE_CATEGORIES }),
-          ...pageParameters,
-        ],
-        responses: page('A page of cases'),
-      },
-    },
-    '/v1/hotspots': {
-      get: {
-        summary: 'Hotspot register, paginated',
-        tags: ['query'],
-        parameters: [
-          unitId,
-          query('status', 'hotspot status', { enum: ['identified', 'listed', 'transformed', 'relapsed', 'eliminated'] }),
-          ...pageParameters,
-        ],
-        responses: page('A page of hotspots'),
-      },
-    },
+    ...(headers ? { headers } : {}),
   };
 }
 
-const OPS_PATHS = {
-  '/health/live': {
-    get: { summary: 'Liveness', tags: ['ops'], security: [], responses: { '200': { description: 'The process is up' } } },
-  },
-  '/health/ready': {
-    get: {
-      summary: 'Readiness of the event store, Kafka and the read database, each with its reason when down',
-      tags: ['ops'],
-      security: [],
-      responses: { '200': { description: 'Ready' }, '503': { description: 'Not ready' } },
+const RESPONSES = {
+  invalidParameters: problemResponse(
+    'InvalidParameters',
+    'An unknown query parameter (`UNKNOWN_PARAMETER`) or a malformed parameter (`VALIDATION_FAILED`); each problem names its parameter',
+    {
+      unknownParameter: {
+        ...problemExample(
+          400,
+          'UNKNOWN_PARAMETER',
+          'Invalid request',
+          'The query parameters are not valid.',
+          '/v1/units/VN-LCI/stats',
+        ),
+        problems: [{ path: 'severty', message: 'is not a parameter of this endpoint', code: 'UNKNOWN_PARAMETER' }],
+      },
+      malformedParameter: {
+        ...problemExample(
+          400,
+          'VALIDATION_FAILED',
+          'Invalid request',
+          'The query parameters are not valid.',
+          '/v1/units/VN-LCI/stats',
+        ),
+        problems: [
+          { path: 'from', message: 'must be a calendar date YYYY-MM-DD that exists, e.g. 2024-03-01', code: 'invalid_format' },
+        ],
+      },
     },
-  },
-  '/metrics': {
-    get: {
-      summary: 'Prometheus metrics (operator)',
-      tags: ['ops'],
-      responses: { '200': { description: 'Prometheus text format' } },
+  ),
+  invalidEvents: problemResponse(
+    'InvalidEvents',
+    'Nothing was stored: a schema error (`VALIDATION_FAILED`, each problem with the JSON Pointer of its field), ' +
+      '`MALFORMED_JSON`, a body that cannot be decoded (bad gzip, bad UTF-8), `EMPTY_BATCH`, `TOO_MANY_EVENTS` or `DUPLICATE_EVENT_ID`',
+    {
+      validationFailed: {
+        ...problemExample(400, 'VALIDATION_FAILED', 'Invalid request', 'Nothing was stored.', '/v1/events'),
+        problems: [
+          { path: '/3/data/persons', message: 'must be a whole number from 1 to 1,000,000', code: 'too_big' },
+          {
+            path: '/7/data/reason',
+            message: 'must not contain control characters (U+0000–U+001F, U+007F–U+009F); it holds U+0000 at character 5',
+            code: 'invalid_format',
+          },
+        ],
+      },
     },
-  },
-};
+  ),
+  unauthorized: problemResponse(
+    'Unauthorized',
+    'No valid token (missing, malformed, badly signed or expired)',
+    { unauthenticated: problemExample(401, 'UNAUTHENTICATED', 'Unauthenticated', 'The token has expired.', '/v1/directives') },
+    z.object({
+      'WWW-Authenticate': z.string().meta({ description: 'the scheme to authenticate with', examples: ['Bearer realm="vigil"'] }),
+    }),
+  ),
+  forbidden: problemResponse('Forbidden', 'Out of role (`ROLE_NOT_ALLOWED`) or out of the token’s unit scope (`OUT_OF_SCOPE`)', {
+    outOfScope: problemExample(403, 'OUT_OF_SCOPE', 'Forbidden', 'VN-HNI is not under VN-LCI.', '/v1/units/VN-HNI/stats'),
+  }),
+  notFound: problemResponse(
+    'NotFound',
+    'An unknown unit (`UNIT_NOT_FOUND`), directive (`DIRECTIVE_NOT_FOUND`) or target (`TARGET_NOT_FOUND`)',
+    {
+      unitNotFound: problemExample(404, 'UNIT_NOT_FOUND', 'Not found', 'No unit VN-LCI-XYZ.', '/v1/units/VN-LCI-XYZ/stats'),
+    },
+  ),
+  notAcceptable: problemResponse('NotAcceptable', 'An `Accept` Vigil cannot serve', {
+    notAcceptable: problemExample(
+      406,
+      'NOT_ACCEPTABLE',
+      'Not acceptable',
+      'Vigil serves application/json and text/csv.',
+      '/v1/units',
+    ),
+  }),
+  tooLarge: problemResponse('PayloadTooLarge', 'The body is larger than the limit', {
+    tooLarge: problemExample(413, 'PAYLOAD_TOO_LARGE', 'Payload too large', 'The body is larger than 5 MiB.', '/v1/events'),
+  }),
+  unsupportedMediaType: problemResponse(
+    'UnsupportedMediaType',
+    'A body that is not `application/json` (or an unknown `Content-Encoding`)',
+    {
+      unsupported: problemExample(
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Unsupported media type',
+        'Send application/json.',
+        '/v1/events',
+      ),
+    },
+  ),
+  unavailable: problemResponse(
+    'Unavailable',
+    'A dependency (the database, the event store) is out of reach; try again after `Retry-After` seconds',
+    {
+      unavailable: problemExample(
+        503,
+        'UNAVAILABLE',
+        'Service unavailable',
+        'The read database does not answer.',
+        '/v1/directives',
+      ),
+    },
+    z.object({ 'Retry-After': z.string().meta({ description: 'seconds to wait', examples: ['5'] }) }),
+  ),
+} satisfies Record<string, ZodOpenApiResponseObject>;
 
-/** The OpenAPI 3.1 document of CONTRACT.md §5 served at /docs, its event schemas generated from the zod schemas. */
-export function buildOpenApi(): OpenApiDocument {
-  const { events } = eventJsonSchemas();
+const CSV_SCHEMA = z.string().meta({
+  description:
+    'RFC 4180, UTF-8, a header row; nested figures become dotted column names (`hotspots.transformed`, `ytd.changePct`)',
+});
+
+function successResponses(endpoint: Endpoint): ZodOpenApiResponsesObject {
+  const { answer } = endpoint;
+  const content: NonNullable<ZodOpenApiResponseObject['content']> = {
+    [answer.mediaType ?? 'application/json']: { schema: answer.schema, examples: { default: { value: answer.example } } },
+    ...(endpoint.csv ? { 'text/csv': { schema: CSV_SCHEMA } } : {}),
+  };
+  const responses: ZodOpenApiResponsesObject = { '200': { description: answer.description, content } };
+  if (endpoint.alsoAnswers === 503) {
+    responses['503'] = {
+      description: 'A dependency is down: each check with its reason',
+      content: { 'application/json': { schema: answer.schema, examples: { down: { value: EXAMPLE_NOT_READY } } } },
+    };
+  }
+  return responses;
+}
+
+/** Takes a unit or directive (in the path or as `unitId` / `parentUnitId`): an unknown one is a 404. */
+function namesAnything(endpoint: Endpoint): boolean {
+  const queryNames = Object.keys(endpoint.query?.shape ?? {});
+  return endpoint.pathParameters !== undefined || queryNames.includes('unitId') || queryNames.includes('parentUnitId');
+}
+
+function errorResponses(endpoint: Endpoint): ZodOpenApiResponsesObject {
+  if (endpoint.audience === 'public') return {};
+  const api = endpoint.path.startsWith('/v1/');
   return {
+    ...(endpoint.body ? { '400': RESPONSES.invalidEvents } : endpoint.query ? { '400': RESPONSES.invalidParameters } : {}),
+    '401': RESPONSES.unauthorized,
+    '403': RESPONSES.forbidden,
+    ...(namesAnything(endpoint) ? { '404': RESPONSES.notFound } : {}),
+    ...(api ? { '406': RESPONSES.notAcceptable } : {}),
+    ...(endpoint.body ? { '413': RESPONSES.tooLarge, '415': RESPONSES.unsupportedMediaType } : {}),
+    ...(api ? { '503': RESPONSES.unavailable } : {}),
+  };
+}
+
+const TAGS = { upstream: 'upstream', analyst: 'analysts', operator: 'operations', public: 'operations' } as const;
+
+function operation(endpoint: Endpoint): ZodOpenApiOperationObject {
+  const requestParams = {
+    ...(endpoint.pathParameters ? { path: endpoint.pathParameters } : {}),
+    ...(endpoint.query && Object.keys(endpoint.query.shape).length > 0 ? { query: endpoint.query } : {}),
+  };
+  return {
+    operationId: endpoint.operationId,
+    summary: endpoint.summary,
+    tags: [TAGS[endpoint.audience]],
+    ...(endpoint.audience === 'public' ? { security: [] } : {}),
+    ...(Object.keys(requestParams).length > 0 ? { requestParams } : {}),
+    ...(endpoint.body
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: endpoint.body.schema,
+                examples: Object.fromEntries(Object.entries(endpoint.body.examples).map(([name, value]) => [name, { value }])),
+              },
+            },
+          },
+        }
+      : {}),
+    responses: { ...successResponses(endpoint), ...errorResponses(endpoint) },
+  };
+}
+
+/** The OpenAPI 3.1 document of CONTRACT.md §5, generated from the schemas that validate requests and shape answers. */
+export function buildOpenApi(): OpenApiDocument {
+  const paths: ZodOpenApiPathsObject = {};
+  for (const endpoint of ENDPOINTS) paths[endpoint.path] = { ...paths[endpoint.path], [endpoint.method]: operation(endpoint) };
+  return createDocument({
     openapi: '3.1.0',
-    info: {
-      title: 'Vigil',
-      version: '1.0.0',
-      description:
-        'Event-sourced tracking of public-security directives and their targets. Every request but /health and /docs carries `Authorization: Bearer <JWT>` (HS256; claims `role` and `unit`).',
-    },
+    info: { title: 'Vigil', version: '1.1.0', description: DESCRIPTION },
+    tags: [
+      { name: 'upstream', description: 'Systems that post domain events' },
+      { name: 'analysts', description: 'Figures, targets, registers (the dashboard reads only these)' },
+      { name: 'operations', description: 'Health and metrics' },
+    ],
     security: [{ bearer: [] }],
-    paths: { ...INGEST_PATHS, ...queryPaths(), ...OPS_PATHS },
+    paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: {
-        Envelope: { oneOf: EVENT_TYPES.map(ref), discriminator: { propertyName: 'type' } },
-        ...Object.fromEntries(EVENT_TYPES.map((type) => [type, withoutDialect(events[type])])),
-        IngestResult: RESULT_SCHEMA,
-        Problem: PROBLEM_SCHEMA,
-        TargetProgress: TARGET_PROGRESS_SCHEMA,
-        UnitStats: UNIT_STATS_SCHEMA,
-      },
+      schemas: SCHEMA_COMPONENTS,
     },
-  };
+  });
 }

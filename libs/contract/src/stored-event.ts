@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { InstantSchema } from './dates';
-import { ENVELOPE_SCHEMAS, MetadataSchema, type EventEnvelope, type EventType } from './envelope';
+import { envelopeSchemas, metadataSchema, type EventEnvelope, type EventType } from './envelope';
 import { problemsFromZodError, type ParseResult } from './problems';
 import { streamOf } from './streams';
+import { STORED_RULES } from './value-rules';
 
 /** Who posted the event, taken from the verified token, never from the client's metadata. */
 export const PrincipalSchema = z.strictObject({
@@ -12,7 +13,9 @@ export const PrincipalSchema = z.strictObject({
 });
 export type Principal = z.infer<typeof PrincipalSchema>;
 
-export const StoredMetadataSchema = MetadataSchema.extend({ principal: PrincipalSchema });
+// Built with the rules of 1.0, not the door's: the bounds of 1.1 apply to what is posted, and an
+// event stored before them must stay decodable by every projection.
+export const StoredMetadataSchema = metadataSchema(STORED_RULES).extend({ principal: PrincipalSchema });
 export type StoredMetadata = z.infer<typeof StoredMetadataSchema>;
 
 interface Storage<N> {
@@ -42,8 +45,9 @@ export function fromJsonStoredEvent<T extends EventType>(json: JsonStoredEvent<T
 
 const DecimalSchema = z.string().regex(/^(0|[1-9][0-9]*)$/, { error: 'must be a non-negative decimal integer' });
 
-const STORED_SCHEMAS = Object.fromEntries(
-  Object.entries(ENVELOPE_SCHEMAS).map(([type, schema]) => [
+/** Each stored event type: the envelope with 1.0's value rules, plus what Vigil added when storing it. */
+export const STORED_EVENT_SCHEMAS = Object.fromEntries(
+  Object.entries(envelopeSchemas(STORED_RULES)).map(([type, schema]) => [
     type,
     schema.extend({
       metadata: StoredMetadataSchema,
@@ -58,10 +62,10 @@ const STORED_SCHEMAS = Object.fromEntries(
 /** Validates a stored event received as JSON (Kafka, HTTP), including that its stream id matches its data. */
 export function parseJsonStoredEvent(input: unknown): ParseResult<StoredEvent> {
   const type = (input as { type?: unknown } | null)?.type;
-  if (typeof type !== 'string' || !Object.hasOwn(STORED_SCHEMAS, type)) {
+  if (typeof type !== 'string' || !Object.hasOwn(STORED_EVENT_SCHEMAS, type)) {
     return { ok: false, problems: [{ path: '/type', message: 'is not a known event type', code: 'invalid_value' }] };
   }
-  const result = STORED_SCHEMAS[type as EventType].safeParse(input);
+  const result = STORED_EVENT_SCHEMAS[type as EventType].safeParse(input);
   if (!result.success) return { ok: false, problems: problemsFromZodError(result.error) };
   const json = result.data as JsonStoredEvent;
   const expected = streamOf(json as unknown as EventEnvelope).streamId;

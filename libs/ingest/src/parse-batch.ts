@@ -7,8 +7,13 @@ export type ParsedBatch =
   | { ok: true; single: boolean; envelopes: EventEnvelope[] }
   | { ok: false; code: string; detail: string; problems: ProblemItem[] };
 
+export interface ParseBatchOptions {
+  /** The moment the batch is posted (HTTP) or read (Kafka): no event may occur more than 24 hours after it. */
+  readonly now: Date;
+}
+
 /** One envelope or an array of 1..1,000; every problem reported with its path, nothing half-accepted. */
-export function parseBatch(body: unknown): ParsedBatch {
+export function parseBatch(body: unknown, options: ParseBatchOptions): ParsedBatch {
   const single = !Array.isArray(body);
   const items: unknown[] = single ? [body] : (body as unknown[]);
   if (items.length === 0) return failure('EMPTY_BATCH', 'Post one envelope or an array of 1 to 1,000.', '', 'empty array');
@@ -23,7 +28,7 @@ export function parseBatch(body: unknown): ParsedBatch {
   const problems: ProblemItem[] = [];
   const envelopes: EventEnvelope[] = [];
   items.forEach((item, index) => {
-    const parsed = parseEnvelope(item);
+    const parsed = parseEnvelope(item, options);
     const prefix = single ? '' : `/${index}`;
     if (parsed.ok) envelopes.push(parsed.value);
     else problems.push(...parsed.problems.map((problem) => ({ ...problem, path: `${prefix}${problem.path}` })));

@@ -1,5 +1,4 @@
-import { parseEnvelope } from '../envelope';
-import { exampleWith, pathsAndCodes, problemsOf } from '../testing/envelopes';
+import { exampleWith, parsePosted, pathsAndCodes, problemsOf } from '../testing/envelopes';
 
 describe('case events', () => {
   it.each([0, -1, 1.5, Infinity, Number.NaN])('ArrestMade refuses persons = %p', (persons) => {
@@ -7,7 +6,7 @@ describe('case events', () => {
   });
 
   it('ArrestMade counts 390 persons', () => {
-    expect(parseEnvelope(exampleWith('ArrestMade', { persons: 390 }))).toMatchObject({
+    expect(parsePosted(exampleWith('ArrestMade', { persons: 390 }))).toMatchObject({
       ok: true,
       value: { data: { persons: 390 } },
     });
@@ -19,11 +18,11 @@ describe('case events', () => {
 
   describe('CaseReclassified', () => {
     it('accepts a new category alone', () => {
-      expect(parseEnvelope(exampleWith('CaseReclassified', { severity: undefined, category: 'smuggling' })).ok).toBe(true);
+      expect(parsePosted(exampleWith('CaseReclassified', { severity: undefined, category: 'smuggling' })).ok).toBe(true);
     });
 
     it('accepts both category and severity', () => {
-      expect(parseEnvelope(exampleWith('CaseReclassified', { category: 'drugs', severity: 'especially_serious' })).ok).toBe(true);
+      expect(parsePosted(exampleWith('CaseReclassified', { category: 'drugs', severity: 'especially_serious' })).ok).toBe(true);
     });
 
     it('needs at least one of category or severity', () => {

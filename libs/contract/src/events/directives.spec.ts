@@ -1,5 +1,4 @@
-import { parseEnvelope } from '../envelope';
-import { exampleWith, pathsAndCodes, problemsOf } from '../testing/envelopes';
+import { exampleWith, parsePosted, pathsAndCodes, problemsOf } from '../testing/envelopes';
 
 const countTarget = {
   metric: 'cases.opened',
@@ -12,7 +11,7 @@ const countTarget = {
 
 describe('directive events', () => {
   it('DirectiveIssued takes a code with a slash, which an id may not hold', () => {
-    expect(parseEnvelope(exampleWith('DirectiveIssued', { code: 'SC-138/2024' })).ok).toBe(true);
+    expect(parsePosted(exampleWith('DirectiveIssued', { code: 'SC-138/2024' })).ok).toBe(true);
     expect(pathsAndCodes(exampleWith('DirectiveIssued', { directiveId: 'SC-138/2024' }))).toEqual([
       ['/data/directiveId', 'invalid_format'],
     ]);
@@ -20,7 +19,7 @@ describe('directive events', () => {
 
   describe('TargetSet', () => {
     it('takes a count target without baseline', () => {
-      expect(parseEnvelope(exampleWith('TargetSet', countTarget))).toMatchObject({
+      expect(parsePosted(exampleWith('TargetSet', countTarget))).toMatchObject({
         ok: true,
         value: { data: { metric: 'cases.opened' } },
       });
@@ -33,7 +32,7 @@ describe('directive events', () => {
         value: 96.87,
         filter: { severity: ['very_serious', 'especially_serious'] },
       });
-      expect(parseEnvelope(input).ok).toBe(true);
+      expect(parsePosted(input).ok).toBe(true);
     });
 
     it('refuses a period ending before it starts', () => {
@@ -45,7 +44,7 @@ describe('directive events', () => {
 
     it('takes a one-day period', () => {
       expect(
-        parseEnvelope(exampleWith('TargetSet', { ...countTarget, periodStart: '2024-10-31', periodEnd: '2024-10-31' })).ok,
+        parsePosted(exampleWith('TargetSet', { ...countTarget, periodStart: '2024-10-31', periodEnd: '2024-10-31' })).ok,
       ).toBe(true);
     });
 
@@ -107,7 +106,7 @@ describe('directive events', () => {
 
     it('takes the incident kind on incidents.changePct', () => {
       expect(
-        parseEnvelope(exampleWith('TargetSet', { metric: 'incidents.changePct', filter: { kind: 'fire_explosion' } })).ok,
+        parsePosted(exampleWith('TargetSet', { metric: 'incidents.changePct', filter: { kind: 'fire_explosion' } })).ok,
       ).toBe(true);
     });
 
@@ -116,7 +115,7 @@ describe('directive events', () => {
         { path: '/data/filter/indicator', message: `is required for metric ${metric}`, code: 'custom' },
       ]);
       expect(
-        parseEnvelope(exampleWith('TargetSet', { ...countTarget, metric, filter: { indicator: 'eid.level2.issued' } })).ok,
+        parsePosted(exampleWith('TargetSet', { ...countTarget, metric, filter: { indicator: 'eid.level2.issued' } })).ok,
       ).toBe(true);
     });
 
@@ -145,9 +144,9 @@ describe('directive events', () => {
 
   describe('TargetRevised', () => {
     it('takes a new value, a new end, or both', () => {
-      expect(parseEnvelope(exampleWith('TargetRevised', { value: -7.1 })).ok).toBe(true);
-      expect(parseEnvelope(exampleWith('TargetRevised', { value: undefined, periodEnd: '2024-10-31' })).ok).toBe(true);
-      expect(parseEnvelope(exampleWith('TargetRevised', { value: 90, periodEnd: '2024-10-31' })).ok).toBe(true);
+      expect(parsePosted(exampleWith('TargetRevised', { value: -7.1 })).ok).toBe(true);
+      expect(parsePosted(exampleWith('TargetRevised', { value: undefined, periodEnd: '2024-10-31' })).ok).toBe(true);
+      expect(parsePosted(exampleWith('TargetRevised', { value: 90, periodEnd: '2024-10-31' })).ok).toBe(true);
     });
 
     it('needs at least one of them', () => {
@@ -157,7 +156,8 @@ describe('directive events', () => {
     });
   });
 
-  it('TargetWithdrawn needs a reason that is not blank', () => {
-    expect(pathsAndCodes(exampleWith('TargetWithdrawn', { reason: '' }))).toEqual([['/data/reason', 'invalid_format']]);
+  it('TargetWithdrawn needs a reason that is neither empty nor blank', () => {
+    expect(pathsAndCodes(exampleWith('TargetWithdrawn', { reason: '' }))).toEqual([['/data/reason', 'too_small']]);
+    expect(pathsAndCodes(exampleWith('TargetWithdrawn', { reason: ' \u00a0 ' }))).toEqual([['/data/reason', 'invalid_format']]);
   });
 });

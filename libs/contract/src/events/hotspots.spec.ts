@@ -1,9 +1,8 @@
-import { parseEnvelope } from '../envelope';
-import { exampleWith, pathsAndCodes } from '../testing/envelopes';
+import { exampleWith, parsePosted, pathsAndCodes } from '../testing/envelopes';
 
 describe('hotspot events', () => {
   it.each(['drug_hotspot', 'drug_retail_point', 'complex_area'])('HotspotIdentified takes the kind %s', (kind) => {
-    expect(parseEnvelope(exampleWith('HotspotIdentified', { kind })).ok).toBe(true);
+    expect(parsePosted(exampleWith('HotspotIdentified', { kind })).ok).toBe(true);
   });
 
   it('HotspotIdentified refuses another kind', () => {

@@ -1,9 +1,8 @@
-import { parseEnvelope } from '../envelope';
-import { exampleWith, pathsAndCodes } from '../testing/envelopes';
+import { exampleWith, parsePosted, pathsAndCodes } from '../testing/envelopes';
 
 describe('measure events', () => {
   it('WeaponsCollected counts 5,172 items', () => {
-    expect(parseEnvelope(exampleWith('WeaponsCollected', { items: 5172, kind: 'support_tool' }))).toMatchObject({
+    expect(parsePosted(exampleWith('WeaponsCollected', { items: 5172, kind: 'support_tool' }))).toMatchObject({
       ok: true,
       value: { data: { items: 5172, kind: 'support_tool' } },
     });
@@ -19,13 +18,12 @@ describe('measure events', () => {
   describe('IndicatorMeasured', () => {
     it('reads 3,083 of 3,332 activated', () => {
       const input = exampleWith('IndicatorMeasured', { indicator: 'eid.level2.activated', value: 3083, denominator: 3332 });
-      expect(parseEnvelope(input)).toMatchObject({ ok: true, value: { data: { value: 3083, denominator: 3332 } } });
+      expect(parsePosted(input)).toMatchObject({ ok: true, value: { data: { value: 3083, denominator: 3332 } } });
     });
 
     it('takes a reading without denominator, and a zero value', () => {
       expect(
-        parseEnvelope(exampleWith('IndicatorMeasured', { indicator: 'police_hq.completed', value: 0, denominator: undefined }))
-          .ok,
+        parsePosted(exampleWith('IndicatorMeasured', { indicator: 'police_hq.completed', value: 0, denominator: undefined })).ok,
       ).toBe(true);
     });
 
@@ -40,7 +38,7 @@ describe('measure events', () => {
 
   describe('IncidentRecorded', () => {
     it('takes zero deaths and injuries', () => {
-      expect(parseEnvelope(exampleWith('IncidentRecorded', { kind: 'fire_explosion', deaths: 0, injuries: 0 })).ok).toBe(true);
+      expect(parsePosted(exampleWith('IncidentRecorded', { kind: 'fire_explosion', deaths: 0, injuries: 0 })).ok).toBe(true);
     });
 
     it('refuses negative and fractional counts', () => {

@@ -1,5 +1,4 @@
-import { parseEnvelope } from '../envelope';
-import { exampleWith, pathsAndCodes, problemsOf } from '../testing/envelopes';
+import { exampleWith, parsePosted, pathsAndCodes, problemsOf } from '../testing/envelopes';
 
 describe('unit events', () => {
   describe('UnitRegistered', () => {
@@ -10,7 +9,7 @@ describe('unit events', () => {
         level: 'ministry',
         parentUnitId: null,
       });
-      expect(parseEnvelope(input)).toMatchObject({ ok: true, value: { data: { unitId: 'VN', parentUnitId: null } } });
+      expect(parsePosted(input)).toMatchObject({ ok: true, value: { data: { unitId: 'VN', parentUnitId: null } } });
     });
 
     it('requires a parent below the ministry', () => {
@@ -39,7 +38,7 @@ describe('unit events', () => {
 
   describe('UnitReassigned', () => {
     it('takes the new parent', () => {
-      expect(parseEnvelope(exampleWith('UnitReassigned', {}))).toMatchObject({
+      expect(parsePosted(exampleWith('UnitReassigned', {}))).toMatchObject({
         ok: true,
         value: { data: { parentUnitId: 'VN-LCI' } },
       });

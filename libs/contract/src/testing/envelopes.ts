@@ -10,13 +10,21 @@ export function exampleWith(type: EventType, data: Record<string, unknown>, enve
   return { ...example, ...envelope, data: merged };
 }
 
-export function problemsOf(input: unknown): Problem[] {
-  const result = parseEnvelope(input);
+/** The moment the specs post at: every example occurs before it. */
+export const POSTED_AT = new Date('2025-12-01T00:00:00Z');
+
+export function problemsOf(input: unknown, now: Date = POSTED_AT): Problem[] {
+  const result = parseEnvelope(input, { now });
   if (result.ok) throw new Error(`expected problems, but ${JSON.stringify(input)} parsed`);
   return result.problems;
 }
 
 /** Just the paths and codes, the stable part of a problem. */
-export function pathsAndCodes(input: unknown): [string, string][] {
-  return problemsOf(input).map((problem) => [problem.path, problem.code]);
+export function pathsAndCodes(input: unknown, now: Date = POSTED_AT): [string, string][] {
+  return problemsOf(input, now).map((problem) => [problem.path, problem.code]);
+}
+
+/** `parseEnvelope` as the door runs it, posted at `POSTED_AT`. */
+export function parsePosted(input: unknown) {
+  return parseEnvelope(input, { now: POSTED_AT });
 }

@@ -14,7 +14,7 @@ export class EventsController {
     if (body === undefined || body === null || typeof body !== 'object') {
       throw problems.validation([{ path: '', message: 'expected a JSON object or array', code: 'invalid_type' }]);
     }
-    const parsed = parseBatch(body);
+    const parsed = parseBatch(body, { now: new Date() });
     if (!parsed.ok) throw new ProblemError(400, parsed.code, 'Invalid request', parsed.detail, parsed.problems);
     const results = await this.ingest.ingest(parsed.envelopes, request.principal);
     const [only] = results;

@@ -60,7 +60,7 @@ export class InboundService implements OnApplicationShutdown {
     if (body.value === null || typeof body.value !== 'object') {
       return [{ code: 'VALIDATION_FAILED', message: 'expected a JSON object or array' }];
     }
-    const parsed = parseBatch(body.value);
+    const parsed = parseBatch(body.value, { now: new Date() });
     if (!parsed.ok) return [{ code: parsed.code, message: parsed.detail, problems: parsed.problems }];
 
     const results = await this.ingest.ingest(parsed.envelopes, verified.principal);

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { Request, Response } from 'express';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig } from '../config/load-config';
@@ -11,6 +12,8 @@ type AppModule = Parameters<typeof NestFactory.create>[0];
 export interface BootstrapOptions {
   /** Served at /docs (UI) and /docs/openapi.json. */
   openapi?: OpenAPIObject;
+  /** Served at /docs/asyncapi.json. */
+  asyncapi?: object;
   config?: VigilConfig;
   /** Runs after the app is created, before it listens (e.g. to connect a Kafka consumer). */
   beforeListen?: (app: INestApplication, config: VigilConfig) => void | Promise<void>;
@@ -22,7 +25,7 @@ export interface BootstrapOptions {
 export async function bootstrap(name: string, module: AppModule, options: BootstrapOptions = {}): Promise<INestApplication> {
   try {
     const config = options.config ?? loadConfig();
-    const app = await createApp(module, options.openapi);
+    const app = await createApp(module, options.openapi, options.asyncapi);
     if (options.handleSignals !== false) app.enableShutdownHooks();
     await options.beforeListen?.(app, config);
     await app.listen(config.VIGIL_PORT, '0.0.0.0');
@@ -38,12 +41,15 @@ export async function bootstrap(name: string, module: AppModule, options: Bootst
 }
 
 /** The app without listening: what tests start on an ephemeral port. */
-export async function createApp(module: AppModule, openapi?: OpenAPIObject): Promise<INestApplication> {
+export async function createApp(module: AppModule, openapi?: OpenAPIObject, asyncapi?: object): Promise<INestApplication> {
   const app = await NestFactory.create(module, { bodyParser: false, bufferLogs: true });
   app.useLogger(app.get(Logger));
   configureHttp(app);
   if (openapi) {
     SwaggerModule.setup('docs', app, openapi, { jsonDocumentUrl: 'docs/openapi.json' });
+  }
+  if (asyncapi) {
+    app.getHttpAdapter().get('/docs/asyncapi.json', (_request: Request, response: Response) => response.json(asyncapi));
   }
   return app;
 }

@@ -3,7 +3,9 @@ import type { PoolClient } from 'pg';
 import { type Projection, UnapplicableEventError } from '../projection';
 import { foldRows } from './fold-rows';
 
-export const CASE_STATUSES = ['open', 'cleared', 'prosecuted', 'voided'] as const;
+import { CASE_STATUSES } from '@vigil/contract';
+
+export { CASE_STATUSES };
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** One case of the register; instants are the events' `occurredAt`. */

@@ -3,7 +3,9 @@ import type { PoolClient } from 'pg';
 import { type Projection, UnapplicableEventError } from '../projection';
 import { foldRows } from './fold-rows';
 
-export const HOTSPOT_STATUSES = ['identified', 'listed', 'transformed', 'relapsed', 'eliminated'] as const;
+import { HOTSPOT_STATUSES } from '@vigil/contract';
+
+export { HOTSPOT_STATUSES };
 export type HotspotStatus = (typeof HOTSPOT_STATUSES)[number];
 
 /** One hotspot of the register; instants are the latest such event's `occurredAt`. */
