@@ -21,7 +21,8 @@ export function ensureChromium(say = (line) => process.stdout.write(`vigil: ${li
   if (existsSync(CHROMIUM)) return CHROMIUM;
   say(`${CHROMIUM} is missing: installing Debian's chromium package`);
   // A fresh machine may have no package lists yet; update once, then install (a no-op when present).
-  const installed = apt(['install', '-y', '--no-install-recommends', ...PACKAGES], say) ||
+  const installed =
+    apt(['install', '-y', '--no-install-recommends', ...PACKAGES], say) ||
     (apt(['update'], say) && apt(['install', '-y', '--no-install-recommends', ...PACKAGES], say));
   if (!installed || !existsSync(CHROMIUM)) {
     throw new Error(`could not install Chromium at ${CHROMIUM} (apt-get install -y chromium, as root)`);
