@@ -38,8 +38,7 @@ async function scorecardCells(page: Page) {
   await page.locator('table.data-table tbody tr[data-target]').first().waitFor();
   return page.$$eval('table.data-table tbody tr[data-target]', (rows) =>
     rows.map((row) => {
-      const cell = (column: string) =>
-        row.querySelector(`td[data-col="${column}"] .cell`)?.innerText.trim();
+      const cell = (column: string) => row.querySelector(`td[data-col="${column}"] .cell`)?.innerText.trim();
       return {
         directiveId: row.getAttribute('data-directive'),
         targetId: row.getAttribute('data-target'),

@@ -20,7 +20,11 @@ export interface Address {
 export const DEFAULT_FIGURE: CompareFigure = 'casesOpened';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isDate = (value: string) => DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+/** A calendar date that exists (no 30 February: Date would roll it over into March). */
+const isDate = (value: string) => {
+  const instant = new Date(`${value}T00:00:00Z`);
+  return DATE.test(value) && !Number.isNaN(instant.getTime()) && instant.toISOString().startsWith(value);
+};
 const isInstant = (value: string) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value));
 const isFigure = (value: string | null): value is CompareFigure => (COMPARE_FIGURES as readonly string[]).includes(value ?? '');
 

@@ -38,7 +38,8 @@ export function ChildrenSection({
       <Loaded state={state} retry={retry}>
         {(stats) => {
           // Until stats answer `children`, the tree's children are listed without figures.
-          const rows: ChildRow[] = stats.children ?? unit?.children ?? [];
+          const rows: ChildRow[] | undefined = stats.children ?? unit?.children;
+          if (rows === undefined) return <Empty>{t.state.notAvailable}</Empty>;
           return rows.length === 0 ? (
             <Empty>{t.unit.childrenEmpty}</Empty>
           ) : (
