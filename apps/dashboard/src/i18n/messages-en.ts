@@ -119,6 +119,7 @@ export const en = {
     previous: 'Last year',
     change: 'Change',
     changePct: 'Change %',
+    points: (change: string) => `${change} pts`,
     flag: 'Flag',
     flagUp: 'significant rise',
     flagDown: 'significant fall',

@@ -121,6 +121,7 @@ export const vi: Messages = {
     previous: 'Cùng kỳ',
     change: 'Tăng, giảm',
     changePct: 'Tăng, giảm (%)',
+    points: (change) => `${change} điểm`,
     flag: 'Cảnh báo',
     flagUp: 'tăng đáng kể',
     flagDown: 'giảm đáng kể',

@@ -30,7 +30,7 @@ function CompstatTable({ compare, time }: { compare: CompareAnswer; time: TimeSe
   const figure = (row: CompareRow, value: number) => (isRate(row) ? format.percent(value) : format.number(value));
   const change = (row: CompareRow, cell: WindowComparison) =>
     isRate(row)
-      ? `${cell.change > 0 ? '+' : ''}${format.number(cell.change)}`
+      ? t.unit.points(`${cell.change > 0 ? '+' : ''}${format.number(cell.change)}`)
       : cell.changePct === null
         ? '—'
         : `${cell.changePct > 0 ? '+' : ''}${format.percent(cell.changePct)}`;
