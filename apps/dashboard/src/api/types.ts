@@ -51,15 +51,7 @@ export interface DirectivesAnswer {
 // GET /v1/directives/{directiveId}/progress
 export type TargetStatus = 'achieved' | 'on_track' | 'at_risk' | 'missed';
 
-export interface TargetProgress {
-  targetId: string;
-  unitId: string;
-  metric: MetricName;
-  filter: TargetFilter | null;
-  comparator: Comparator;
-  value: number;
-  periodStart: string;
-  periodEnd: string;
+export interface TargetProgress extends Omit<Target, 'baselineStart' | 'baselineEnd'> {
   actual: number | null;
   numerator: number | null;
   denominator: number | null;

@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import type { TimeSelection } from '../../api/endpoints';
 import type { EvidenceItem, EvidencePage, Target } from '../../api/types';
 import { useApi } from '../../app/session';
@@ -7,7 +6,8 @@ import { useI18n } from '../../i18n/i18n';
 import { hrefOf } from '../../routing/links';
 import { useDocumentTitle } from '../../time/document-title';
 import { type Column, DataTable } from '../../ui/data-table';
-import { Empty, ErrorNotice, Loaded } from '../../ui/states';
+import { Empty, Loaded } from '../../ui/states';
+import { LoadMore, usePages } from '../../ui/use-pages';
 import { useLoad } from '../../ui/use-load';
 import { targetLabel } from '../scorecard/metric-label';
 
@@ -64,27 +64,11 @@ function EvidenceBody({
 }: Props & { first: EvidencePage; target: Target | undefined }) {
   const api = useApi();
   const { t, format } = useI18n();
-  const [items, setItems] = useState<EvidenceItem[]>(first.items);
-  const [cursor, setCursor] = useState(first.nextCursor);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const loadMore = async () => {
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await api.evidence({ directiveId, targetId, unitId, cursor }, time);
-      setItems((loaded) => [...loaded, ...page.items]);
-      setCursor(page.nextCursor);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setLoading(false);
-    }
-  };
+  const pages = usePages(first, (cursor) => api.evidence({ directiveId, targetId, unitId, cursor }, time));
+  const { items, complete } = pages;
   const sum = (pick: (item: EvidenceItem) => number) => items.reduce((total, item) => total + pick(item), 0);
   const numerator = sum((item) => item.numerator);
   const denominator = sum((item) => item.denominator);
-  const complete = cursor === null;
   const adds = complete && numerator === (first.numerator ?? 0) && denominator === (first.denominator ?? 0);
   const columns = useEvidenceColumns(time);
   return (
@@ -118,12 +102,7 @@ function EvidenceBody({
           }}
         />
       )}
-      {error !== null && <ErrorNotice error={error} retry={loadMore} />}
-      {!complete && (
-        <button type="button" onClick={loadMore} disabled={loading} aria-busy={loading}>
-          {loading ? t.state.loading : t.evidence.loadMore}
-        </button>
-      )}
+      <LoadMore pages={pages} label={t.evidence.loadMore} />
     </>
   );
 }

@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import type { TimeSelection } from '../../api/endpoints';
 import type { CaseItem, HotspotItem, Page } from '../../api/types';
 import { useApi } from '../../app/session';
@@ -7,7 +6,8 @@ import { csvFileName } from '../../export/file-name';
 import { useI18n } from '../../i18n/i18n';
 import { useDocumentTitle } from '../../time/document-title';
 import { type Column, DataTable } from '../../ui/data-table';
-import { Empty, ErrorNotice, Loaded } from '../../ui/states';
+import { Empty, Loaded } from '../../ui/states';
+import { LoadMore, usePages } from '../../ui/use-pages';
 import { useLoad } from '../../ui/use-load';
 
 interface RegisterProps<T> {
@@ -57,33 +57,13 @@ function RegisterPages<T>({
   csv: { name: string; what: string; record: (item: T) => CsvRecord };
 }) {
   const { t } = useI18n();
-  const [items, setItems] = useState(first.items);
-  const [cursor, setCursor] = useState(first.nextCursor);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const loadMore = async () => {
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await load(cursor);
-      setItems((loaded) => [...loaded, ...page.items]);
-      setCursor(page.nextCursor);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setLoading(false);
-    }
-  };
+  const pages = usePages(first, (cursor) => load(cursor));
+  const { items } = pages;
   if (items.length === 0) return <Empty>{t.registers.empty}</Empty>;
   return (
     <>
       <DataTable caption={title} columns={columns} rows={items} rowKey={rowKey} csv={csv} />
-      {error !== null && <ErrorNotice error={error} retry={loadMore} />}
-      {cursor !== null && (
-        <button type="button" onClick={loadMore} disabled={loading} aria-busy={loading}>
-          {loading ? t.state.loading : t.registers.loadMore}
-        </button>
-      )}
+      <LoadMore pages={pages} label={t.registers.loadMore} />
     </>
   );
 }
