@@ -6,7 +6,8 @@ RUN npm install --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY apps ./apps
 COPY libs ./libs
-RUN npx nest build vigil && npm prune --omit=dev
+# The Nest apps and the analysts' dashboard (dist/dashboard, served by the query app at /dashboard).
+RUN npm run build && npm prune --omit=dev
 
 FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production

@@ -1,4 +1,4 @@
-// Three projects: pure units, integration against real PostgreSQL/Kafka, and whole flows.
+// Four projects: pure units, integration against real PostgreSQL/Kafka, whole flows, and the dashboard in Chromium.
 // Nest 12 ships ESM; Node runs jest with --experimental-vm-modules (see scripts/test.mjs).
 const moduleNameMapper = {
   '^@vigil/(contract|domain|event-store|ingest|messaging|projections|platform|http-api)$': '<rootDir>/libs/$1/src/index.ts',
@@ -18,5 +18,12 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,bench}/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'] },
     { ...common, displayName: 'int', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/**/*.browser-spec.ts'],
+      // Chromium (apt) and the dashboard's build, only when a browser test runs.
+      globalSetup: '<rootDir>/test/dashboard/support/global-setup.mjs',
+    },
   ],
 };

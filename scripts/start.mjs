@@ -36,9 +36,12 @@ async function main() {
 async function printBanner(config, generatedSecret, issueToken) {
   const base = `http://localhost:${config.VIGIL_PORT}`;
   const operator = await issueToken(config.VIGIL_JWT_SECRET, { role: 'operator', unit: 'VN', subject: 'dev' }, 7 * 86400);
+  const analyst = await issueToken(config.VIGIL_JWT_SECRET, { role: 'analyst', unit: 'VN', subject: 'dev' }, 7 * 86400);
   const lines = [
     '',
     `Vigil is running — ${base}`,
+    `  dashboard      ${base}/dashboard#token=${analyst}`,
+    '                 (signed in as an analyst of unit VN for 7 days; the token leaves the address bar at once)',
     `  API            ${base}/v1/events  (POST)`,
     `  OpenAPI docs   ${base}/docs`,
     `  readiness      ${base}/health/ready`,

@@ -1,28 +1,64 @@
-// Builds an app with the Nest CLI when its output is older than any source file.
+// Builds what `npm start` runs when its output is older than its sources: the Nest apps (nest build)
+// and the analysts' dashboard (vite build).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-function newestSource(dir) {
+const DASHBOARD = join('apps', 'dashboard');
+
+function newestSource(dir, accept, skip = () => false) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+    if (skip(path)) continue;
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path, accept, skip));
+    else if (accept(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
 }
 
+const isStale = (output, sources) => !existsSync(output) || statSync(output).mtimeMs < sources;
+
 export function buildIfStale(root, app, say) {
   const output = join(root, 'dist', 'apps', app, 'src', 'main.js');
+  const isTs = (name) => name.endsWith('.ts');
   const sources = Math.max(
-    newestSource(join(root, 'apps')),
-    newestSource(join(root, 'libs')),
+    newestSource(join(root, 'apps'), isTs, (path) => path === join(root, DASHBOARD)),
+    newestSource(join(root, 'libs'), isTs),
     statSync(join(root, 'tsconfig.json')).mtimeMs,
   );
-  if (existsSync(output) && statSync(output).mtimeMs >= sources) return output;
-  say('building (nest build)…');
-  const result = spawnSync('npx', ['nest', 'build', 'vigil'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`nest build ${app} failed`);
+  if (isStale(output, sources)) {
+    say('building (nest build)…');
+    const result = spawnSync('npx', ['nest', 'build', 'vigil'], { cwd: root, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error(`nest build ${app} failed`);
+  }
+  // nest build empties dist/, the dashboard's output with it: check it after.
+  buildDashboardIfStale(root, say);
+  return output;
+}
+
+/** dist/dashboard, built by vite when older than anything under apps/dashboard or the lockfile. */
+export function buildDashboardIfStale(root, say) {
+  const output = join(root, 'dist', 'dashboard', 'index.html');
+  const sources = Math.max(
+    newestSource(
+      join(root, DASHBOARD),
+      () => true,
+      (path) => path.endsWith('node_modules'),
+    ),
+    statSync(join(root, 'package-lock.json')).mtimeMs,
+  );
+  if (!isStale(output, sources)) return output;
+  say('building the dashboard (vite build)…');
+  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  const result = spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', join(DASHBOARD, 'vite.config.mts'), '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+  if (result.status !== 0) throw new Error('vite build of the dashboard failed');
   return output;
 }
