@@ -40,7 +40,8 @@ const MAX_DEPTH = 12;
 const byValidity = (a: TreePeriod, b: TreePeriod) => a.validFrom - b.validFrom || a.revision - b.revision;
 
 export class OrganisationTree {
-  private readonly timelines = new Map<string, TimelineStep[]>();
+  /** Per set of levels, per unit, per business segment. */
+  private readonly timelines = new Map<ReadonlySet<UnitLevel>, Map<string, TimelineStep[][]>>();
 
   private constructor(
     private readonly units: ReadonlyMap<string, TreeUnit>,
@@ -133,12 +134,13 @@ export class OrganisationTree {
    * registration becoming known). The first step starts at −∞. Memoised per business segment.
    */
   timeline(unitId: string, at: number, levels: ReadonlySet<UnitLevel>): readonly TimelineStep[] {
-    const key = `${unitId}\u0000${this.segmentOf(at)}\u0000${[...levels].join(',')}`;
-    let steps = this.timelines.get(key);
-    if (steps === undefined) {
-      steps = this.computeTimeline(unitId, at, levels);
-      this.timelines.set(key, steps);
-    }
+    let byUnit = this.timelines.get(levels);
+    if (byUnit === undefined) this.timelines.set(levels, (byUnit = new Map()));
+    let bySegment = byUnit.get(unitId);
+    if (bySegment === undefined) byUnit.set(unitId, (bySegment = []));
+    const segment = this.segmentOf(at);
+    let steps = bySegment[segment];
+    if (steps === undefined) bySegment[segment] = steps = this.computeTimeline(unitId, at, levels);
     return steps;
   }
 

@@ -71,10 +71,10 @@ CREATE TABLE IF NOT EXISTS ${s}.target_changes (
   PRIMARY KEY (directive_id, target_id, revision)
 );
 
--- Each case as it stands (the state its next event evolves); arrests as JSON.
+-- Each case as it stands (the state its next event evolves), as JSON text (read and written whole, never queried).
 CREATE TABLE IF NOT EXISTS ${s}.case_states (
   case_id text PRIMARY KEY,
-  state jsonb NOT NULL
+  state text NOT NULL
 );
 
 -- Point deltas of the counted facts at their own unit: a fact counts from known_at on (values > 0), and

@@ -18,11 +18,11 @@ export async function recordCases(client: PoolClient, schema: string, events: re
   if (events.length === 0) return [];
   const s = quoted(schema);
   const byCase = groupByCase(events);
-  const { rows } = await client.query<{ case_id: string; state: CaseState }>(
+  const { rows } = await client.query<{ case_id: string; state: string }>(
     `SELECT case_id, state FROM ${s}.case_states WHERE case_id = ANY($1::text[])`,
     [[...byCase.keys()]],
   );
-  const stored = new Map(rows.map((row) => [row.case_id, row.state]));
+  const stored = new Map(rows.map((row) => [row.case_id, JSON.parse(row.state) as CaseState]));
   const deltas: FactDelta[] = [];
   const states: CaseState[] = [];
   for (const [caseId, caseEvents] of byCase) {
@@ -32,7 +32,7 @@ export async function recordCases(client: PoolClient, schema: string, events: re
   }
   states.sort((a, b) => (a.caseId < b.caseId ? -1 : 1));
   await client.query(
-    `INSERT INTO ${s}.case_states (case_id, state) SELECT * FROM unnest($1::text[], $2::jsonb[])
+    `INSERT INTO ${s}.case_states (case_id, state) SELECT * FROM unnest($1::text[], $2::text[])
      ON CONFLICT (case_id) DO UPDATE SET state = excluded.state`,
     [states.map((state) => state.caseId), states.map((state) => JSON.stringify(state))],
   );

@@ -1,6 +1,6 @@
 import type { UnitLevel } from '@vigil/contract';
 import type { TimelineStep } from '@vigil/domain';
-import { addValues, isZero, signed, type Family, type FactDelta, type Values } from './fact-delta';
+import { isZero, type Family, type FactDelta, type Values } from './fact-delta';
 
 /**
  * The levels whose subtrees are summed ahead (rollups): a ministry or a province holds thousands of
@@ -37,29 +37,26 @@ export class RollupDeltas {
   /** `levelOf`: the level of a rollup unit (which grains it keeps). */
   constructor(private readonly levelOf: (unitId: string) => UnitLevel | undefined) {}
 
-  add(unitId: string, family: Family, day: string, key: string, knownAt: number, values: Values): void {
+  /** Adds `values` × `sign` to the unit's cells of the day (each grain its level keeps). */
+  add(unitId: string, family: Family, day: string, key: string, knownAt: number, values: Values, sign = 1): void {
     for (const grain of GRAINS[this.levelOf(unitId)!] ?? []) {
       const bucket = grain === 'd' ? day : monthOf(day);
-      const id = `${unitId}\u0000${family}\u0000${grain}\u0000${bucket}\u0000${key}\u0000${knownAt}`;
+      const id = `${unitId}|${family}|${grain}|${bucket}|${key}|${knownAt}`;
       const held = this.cells.get(id);
-      this.cells.set(id, {
-        unitId,
-        family,
-        grain,
-        bucket,
-        key,
-        knownAt,
-        values: held === undefined ? values : addValues(held.values, values),
-      });
+      if (held === undefined) {
+        const signedValues: Values = [values[0] * sign, values[1] * sign, values[2] * sign, values[3] * sign];
+        this.cells.set(id, { unitId, family, grain, bucket, key, knownAt, values: signedValues });
+      } else {
+        const sum = held.values as [number, number, number, number];
+        for (let i = 0; i < 4; i += 1) sum[i] = sum[i]! + values[i]! * sign;
+      }
     }
   }
 
   /** A fact delta counted under each rollup unit its chain reaches, as the tree's timeline says, known from when. */
   addFact(delta: FactDelta, day: string, steps: readonly TimelineStep[]): void {
     const { fact, sign, knownAt } = delta;
-    contribute(steps, knownAt, (unitId, at, direction) =>
-      this.add(unitId, fact.family, day, fact.key, at, signed(fact.values, sign * direction)),
-    );
+    contribute(steps, knownAt, (unitId, at, direction) => this.add(unitId, fact.family, day, fact.key, at, fact.values, sign * direction));
   }
 
   get size(): number {

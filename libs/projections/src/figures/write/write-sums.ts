@@ -1,55 +1,25 @@
 import type { PoolClient } from 'pg';
 import { quoted } from '../tables';
-import { bigintArray, copyRows, instantText } from './copy-rows';
-import { addValues, isZero, signed, type FactDelta } from './fact-delta';
+import { COPY_NULL, copyLines, copyText, instantText, instantTexts } from './copy-rows';
+import { addValues, isZero, type FactDelta } from './fact-delta';
 import type { RollupDelta } from './rollup-deltas';
 
-/** The fact deltas, as rows of `facts` (COPY). */
+const FACT_COLUMNS = ['unit_id', 'family', 'day', 'key', 'occurred_at', 'known_at', 'v1', 'v2', 'v3', 'v4', 'item', 'positions', 'cleared_at', 'prosecuted_at'];
+
+/** The fact deltas, as rows of `facts` (COPY; ids, keys and instants need no escaping). */
 export async function writeFacts(
   client: PoolClient,
   schema: string,
   deltas: readonly FactDelta[],
   dayOf: (instant: number) => string,
 ): Promise<void> {
-  await copyRows(
-    client,
-    `${quoted(schema)}.facts`,
-    [
-      'unit_id',
-      'family',
-      'day',
-      'key',
-      'occurred_at',
-      'known_at',
-      'v1',
-      'v2',
-      'v3',
-      'v4',
-      'item',
-      'positions',
-      'cleared_at',
-      'prosecuted_at',
-    ],
-    deltas.map(({ fact, sign, knownAt }) => {
-      const [v1, v2, v3, v4] = signed(fact.values, sign);
-      return [
-        fact.unitId,
-        fact.family,
-        dayOf(fact.occurredAt),
-        fact.key,
-        instantText(fact.occurredAt),
-        instantText(knownAt),
-        v1,
-        v2,
-        v3,
-        v4,
-        fact.item,
-        bigintArray(fact.positions),
-        instantText(fact.clearedAt),
-        instantText(fact.prosecutedAt),
-      ];
-    }),
-  );
+  const known = instantTexts();
+  const optional = (ms: number | null) => (ms === null ? COPY_NULL : instantText(ms));
+  const lines = deltas.map(({ fact, sign, knownAt }) => {
+    const [v1, v2, v3, v4] = fact.values;
+    return `${fact.unitId}\t${fact.family}\t${dayOf(fact.occurredAt)}\t${fact.key}\t${instantText(fact.occurredAt)}\t${known(knownAt)}\t${v1 * sign}\t${v2 * sign}\t${v3 * sign}\t${v4 * sign}\t${copyText(fact.item)}\t{${fact.positions.join(',')}}\t${optional(fact.clearedAt)}\t${optional(fact.prosecutedAt)}\n`;
+  });
+  await copyLines(client, `${quoted(schema)}.facts`, FACT_COLUMNS, lines);
 }
 
 /**
@@ -59,11 +29,15 @@ export async function writeFacts(
 export async function writeRollups(client: PoolClient, schema: string, deltas: readonly RollupDelta[]): Promise<void> {
   if (deltas.length === 0) return;
   const s = quoted(schema);
-  await copyRows(
+  const known = instantTexts();
+  await copyLines(
     client,
     `${s}.rollup_log`,
     ['unit_id', 'family', 'grain', 'bucket', 'key', 'known_at', 'v1', 'v2', 'v3', 'v4'],
-    deltas.map((d) => [d.unitId, d.family, d.grain, d.bucket, d.key, instantText(d.knownAt), ...d.values]),
+    deltas.map(
+      (d) =>
+        `${d.unitId}\t${d.family}\t${d.grain}\t${d.bucket}\t${d.key}\t${known(d.knownAt)}\t${d.values[0]}\t${d.values[1]}\t${d.values[2]}\t${d.values[3]}\n`,
+    ),
   );
   const now = new Map<string, Omit<RollupDelta, 'knownAt'>>();
   for (const delta of deltas) {
