@@ -1,4 +1,4 @@
-import type { EventEnvelope, StoredEvent } from '@vigil/contract';
+import type { Category, EventEnvelope, StoredEvent } from '@vigil/contract';
 
 /** Who posted an event: always recorded by Vigil, whatever the client sends. */
 export interface Principal {
@@ -43,6 +43,13 @@ export class WrongExpectedRevisionError extends Error {
     super(`stream ${streamId}: expected revision ${String(expected)}, found ${String(actual)}`);
     this.name = 'WrongExpectedRevisionError';
   }
+}
+
+/** A stream's last revision up to some position, and that event's position. */
+export interface StreamHead {
+  readonly streamId: string;
+  readonly revision: bigint;
+  readonly position: bigint;
 }
 
 export interface ReadPage<E = StoredEvent> {
@@ -102,6 +109,12 @@ export interface EventStore {
   readAll(after: bigint, limit: number): Promise<ReadPage>;
   /** Position of the last stored event (`0n` when the log is empty). */
   headPosition(): Promise<bigint>;
+  /**
+   * Each stream of the categories as it stood at position `upTo`: its last revision and that event's
+   * position (what a rebuilt read model's per-stream guard starts from). Optional: a store that cannot
+   * answer it cheaply leaves it out, and a rebuild then keeps the guard page by page.
+   */
+  streamHeads?(upTo: bigint, categories: readonly Category[]): Promise<StreamHead[]>;
   /** Catch-up subscription: reads from `after`, then follows new appends with low latency. */
   subscribe(options: SubscribeOptions): Subscription;
   /**

@@ -1,4 +1,4 @@
-import type { StoredEvent } from '@vigil/contract';
+import type { Category, StoredEvent } from '@vigil/contract';
 import { inTransaction } from '@vigil/platform';
 import type { Pool, PoolClient } from 'pg';
 import {
@@ -7,6 +7,7 @@ import {
   type ReadPage,
   type SerializedEvent,
   type StreamWrite,
+  type StreamHead,
   type SubscribeOptions,
   type Subscription,
   WrongExpectedRevisionError,
@@ -119,6 +120,17 @@ export class PostgresEventStore implements EventStore {
     const events = rows.map(toSerializedEvent);
     const nextPosition = events.length > 0 ? events[events.length - 1]!.position : after;
     return { events, nextPosition, isEnd: events.length < limit };
+  }
+
+  async streamHeads(upTo: bigint, categories: readonly Category[]): Promise<StreamHead[]> {
+    const { rows } = await this.pool.query<{ stream_id: string; revision: string; position: string }>({
+      text: `SELECT DISTINCT ON (e.stream_id) e.stream_id, e.revision::text, e.position::text
+               FROM events e JOIN streams s ON s.stream_id = e.stream_id
+              WHERE e.position <= $1 AND s.category = ANY($2::text[])
+              ORDER BY e.stream_id, e.revision DESC`,
+      values: [upTo.toString(), [...categories]],
+    });
+    return rows.map((row) => ({ streamId: row.stream_id, revision: BigInt(row.revision), position: BigInt(row.position) }));
   }
 
   async headPosition(): Promise<bigint> {

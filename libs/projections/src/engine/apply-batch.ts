@@ -30,6 +30,12 @@ export interface ApplyBatchOptions extends SelectOptions {
    * version has concurrent writers (two consumers across a rebalance) and needs the locks.
    */
   exclusive?: boolean;
+  /**
+   * The events are the log itself, in order, each once (a rebuild's page of the store), into a version
+   * nobody else writes: no guard is read or written; the rebuild writes every stream's head at its
+   * switch instead (`writeStreamHeads`).
+   */
+  unguarded?: boolean;
 }
 
 export const NOTHING_APPLIED: BatchResult = Object.freeze({ applied: [], redelivered: [], gaps: [], unapplicable: [] });
@@ -49,6 +55,10 @@ export async function applyBatch(
   options: ApplyBatchOptions = {},
 ): Promise<BatchResult> {
   if (events.length === 0) return NOTHING_APPLIED;
+  if (options.unguarded) {
+    const outcome = await applyWithFallback(client, projection, schema, events);
+    return { applied: outcome.applied, redelivered: [], gaps: [], unapplicable: outcome.unapplicable };
+  }
   const streamIds = [...new Set(events.map((event) => event.streamId))];
   const applied = await (options.exclusive ? readAppliedRevisions : lockAppliedRevisions)(client, schema, streamIds);
   const selection = selectNextEvents(events, applied, options);

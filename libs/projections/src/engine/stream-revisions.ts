@@ -64,3 +64,18 @@ export async function upsertAppliedRevisions(client: PoolClient, schema: string,
     [[...moved.keys()], entries.map((entry) => String(entry.revision)), entries.map((entry) => String(entry.position))],
   );
 }
+
+/** Every stream's head (last revision and position) into the guard, in one COPY-sized statement: a rebuilt version's guard. */
+export async function writeStreamHeads(
+  client: PoolClient,
+  schema: string,
+  heads: readonly { streamId: string; revision: bigint; position: bigint }[],
+): Promise<void> {
+  if (heads.length === 0) return;
+  await client.query(
+    `INSERT INTO ${schema}.applied_streams (stream_id, revision, position)
+     SELECT * FROM json_to_recordset($1::json) AS h(stream_id text, revision bigint, position bigint)
+     ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, position = excluded.position`,
+    [JSON.stringify(heads.map((h) => ({ stream_id: h.streamId, revision: String(h.revision), position: String(h.position) })))],
+  );
+}

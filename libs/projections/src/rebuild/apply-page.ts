@@ -14,14 +14,16 @@ export async function applyPage(
   targets: readonly RebuildTarget[],
   events: readonly StoredEvent[],
   through: bigint,
+  options: { unguarded: boolean },
 ): Promise<number> {
   let applied = 0;
   for (const target of targets) {
     if (through <= target.position) continue;
     const categories = new Set<string>(target.projection.categories);
     const mine = events.filter((e) => e.position > target.position && categories.has(categoryOfStream(e.streamId)));
-    // Nobody else writes a version under rebuild: the guard needs no row locks there.
-    const outcome = await applyBatch(client, target.projection, target.schema, mine, { exclusive: true });
+    // Nobody else writes a version under rebuild: the guard needs no row locks there, or none at all
+    // when the store can tell every stream's head at the switch.
+    const outcome = await applyBatch(client, target.projection, target.schema, mine, { exclusive: true, ...options });
     await client.query('UPDATE projection_versions SET rebuild_position = $3 WHERE projection = $1 AND version = $2', [
       target.projection.name,
       target.version,

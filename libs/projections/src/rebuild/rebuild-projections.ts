@@ -100,6 +100,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
 async function readToHead(options: RebuildOptions, targets: RebuildTarget[], pageSize: number): Promise<void> {
   const { pool, store, signal, onProgress } = options;
   const startedFrom = lowestPosition(targets);
+  const unguarded = store.streamHeads !== undefined;
   let head = await store.headPosition();
   let applied = 0;
   let next = store.readAll(startedFrom, pageSize);
@@ -109,7 +110,9 @@ async function readToHead(options: RebuildOptions, targets: RebuildTarget[], pag
     const short = page.events.length < pageSize;
     if (!short) next = store.readAll(page.nextPosition, pageSize);
     const outcomes = await Promise.allSettled(
-      targets.map((target) => inTransaction(pool, (client) => applyPage(client, [target], page.events, page.nextPosition))),
+      targets.map((target) =>
+        inTransaction(pool, (client) => applyPage(client, [target], page.events, page.nextPosition, { unguarded })),
+      ),
     );
     for (const outcome of outcomes) {
       if (outcome.status === 'rejected') throw outcome.reason;

@@ -2,6 +2,7 @@ import type { EventStore } from '@vigil/event-store';
 import { inTransaction } from '@vigil/platform';
 import type { Pool } from 'pg';
 import { liveVersion, lockLiveVersionExclusive, lockServingViews, pointServingViews } from '../versions';
+import { writeStreamHeads } from '../engine/stream-revisions';
 import { applyPage } from './apply-page';
 import type { RebuildTarget } from './rebuild-target';
 
@@ -28,12 +29,17 @@ export async function switchVersions(
     for (const target of ordered) await lockLiveVersionExclusive(client, target.projection.name);
 
     let from = targets.reduce((lowest, t) => (t.position < lowest ? t.position : lowest), targets[0]!.position);
+    const unguarded = store.streamHeads !== undefined;
     for (;;) {
       const page = await store.readAll(from, pageSize);
       if (page.events.length === 0) break;
-      await applyPage(client, targets, page.events, page.nextPosition);
+      await applyPage(client, targets, page.events, page.nextPosition, { unguarded });
       from = page.nextPosition;
     }
+    // The pages wrote no guard: each stream's head as of the last event applied, in one statement.
+    if (store.streamHeads !== undefined)
+      for (const target of ordered)
+        await writeStreamHeads(client, target.schema, await store.streamHeads(from, target.projection.categories));
 
     await lockServingViews(
       client,
