@@ -24,12 +24,22 @@ export interface Projection {
    * caller's transaction — the runner commits them together with its per-stream revisions.
    * Throws `UnapplicableEventError` for an event it cannot apply (it goes to the dead letters).
    */
-  apply(client: PoolClient, schema: string, events: readonly StoredEvent[]): Promise<void>;
+  apply(client: PoolClient, schema: string, events: readonly StoredEvent[], mode?: ApplyMode): Promise<void>;
+  /**
+   * A rebuild's pages were applied with `{ rebuilding: true }`: whatever the projection deferred (sums
+   * it computes once over everything, set-based) is done here, in the switch's transaction.
+   */
+  finishRebuild?(client: PoolClient, schema: string): Promise<void>;
   /**
    * Tables that only cache sums of the others (pre-aggregated for queries): two builds of the same
    * events give the same answers from them, not necessarily the same rows (deltas split with batching).
    */
   readonly derivedTables?: readonly string[];
+}
+
+/** How a batch is applied: live, or as a page of a rebuild (the version is not served until its switch). */
+export interface ApplyMode {
+  readonly rebuilding?: boolean;
 }
 
 /** An event a projection cannot apply, with the reason (dead-lettered; the consumer carries on). */

@@ -36,6 +36,8 @@ export interface ApplyBatchOptions extends SelectOptions {
    * switch instead (`writeStreamHeads`).
    */
   unguarded?: boolean;
+  /** A rebuild's page: the projection may defer its aggregations to `finishRebuild`. */
+  rebuilding?: boolean;
 }
 
 export const NOTHING_APPLIED: BatchResult = Object.freeze({ applied: [], redelivered: [], gaps: [], unapplicable: [] });
@@ -56,13 +58,13 @@ export async function applyBatch(
 ): Promise<BatchResult> {
   if (events.length === 0) return NOTHING_APPLIED;
   if (options.unguarded) {
-    const outcome = await applyWithFallback(client, projection, schema, events);
+    const outcome = await applyWithFallback(client, projection, schema, events, { rebuilding: options.rebuilding });
     return { applied: outcome.applied, redelivered: [], gaps: [], unapplicable: outcome.unapplicable };
   }
   const streamIds = [...new Set(events.map((event) => event.streamId))];
   const applied = await (options.exclusive ? readAppliedRevisions : lockAppliedRevisions)(client, schema, streamIds);
   const selection = selectNextEvents(events, applied, options);
-  const outcome = await applyWithFallback(client, projection, schema, selection.next);
+  const outcome = await applyWithFallback(client, projection, schema, selection.next, { rebuilding: options.rebuilding });
   await (options.exclusive ? upsertAppliedRevisions : saveAppliedRevisions)(
     client,
     schema,

@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@vigil/contract';
 import type { PoolClient } from 'pg';
-import { type Projection, UnapplicableEventError } from '../projection';
+import { type ApplyMode, type Projection, UnapplicableEventError } from '../projection';
 import type { SetAside } from './select-next-events';
 
 export interface ApplyOutcome {
@@ -19,11 +19,12 @@ export async function applyWithFallback(
   projection: Projection,
   schema: string,
   events: readonly StoredEvent[],
+  mode: ApplyMode = {},
 ): Promise<ApplyOutcome> {
   if (events.length === 0) return { applied: [], unapplicable: [] };
   await client.query('SAVEPOINT batch');
   try {
-    await projection.apply(client, schema, events);
+    await projection.apply(client, schema, events, mode);
     await client.query('RELEASE SAVEPOINT batch');
     return { applied: [...events], unapplicable: [] };
   } catch (error) {
@@ -34,7 +35,7 @@ export async function applyWithFallback(
   for (const event of events) {
     await client.query('SAVEPOINT one');
     try {
-      await projection.apply(client, schema, [event]);
+      await projection.apply(client, schema, [event], mode);
       await client.query('RELEASE SAVEPOINT one');
       outcome.applied.push(event);
     } catch (error) {

@@ -1,8 +1,9 @@
 import type { StoredEvent } from '@vigil/contract';
 import type { PoolClient } from 'pg';
-import type { Projection } from '../projection';
+import type { ApplyMode, Projection } from '../projection';
 import { createFiguresTables } from './tables';
 import { applyFigures } from './write/apply-figures';
+import { sumRollupLog } from './write/write-sums';
 
 const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -19,5 +20,7 @@ export const figuresProjection: Projection = {
     createFiguresTables(client, schema, process.env.VIGIL_TIMEZONE || DEFAULT_TIME_ZONE),
   // Compared through their answers, not row by row: sums split differently with batching; settings holds a cache token.
   derivedTables: ['rollup_now', 'rollup_log', 'settings'],
-  apply: (client: PoolClient, schema: string, events: readonly StoredEvent[]) => applyFigures(client, schema, events),
+  apply: (client: PoolClient, schema: string, events: readonly StoredEvent[], mode?: ApplyMode) =>
+    applyFigures(client, schema, events, mode),
+  finishRebuild: (client: PoolClient, schema: string) => sumRollupLog(client, schema),
 };

@@ -23,7 +23,11 @@ export async function applyPage(
     const mine = events.filter((e) => e.position > target.position && categories.has(categoryOfStream(e.streamId)));
     // Nobody else writes a version under rebuild: the guard needs no row locks there, or none at all
     // when the store can tell every stream's head at the switch.
-    const outcome = await applyBatch(client, target.projection, target.schema, mine, { exclusive: true, ...options });
+    const outcome = await applyBatch(client, target.projection, target.schema, mine, {
+      exclusive: true,
+      rebuilding: true,
+      ...options,
+    });
     await client.query('UPDATE projection_versions SET rebuild_position = $3 WHERE projection = $1 AND version = $2', [
       target.projection.name,
       target.version,

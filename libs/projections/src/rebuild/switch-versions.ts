@@ -36,6 +36,7 @@ export async function switchVersions(
       await applyPage(client, targets, page.events, page.nextPosition, { unguarded });
       from = page.nextPosition;
     }
+    for (const target of ordered) await target.projection.finishRebuild?.(client, target.schema);
     // The pages wrote no guard: each stream's head as of the last event applied, in one statement.
     if (store.streamHeads !== undefined)
       for (const target of ordered)

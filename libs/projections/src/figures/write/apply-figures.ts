@@ -1,5 +1,6 @@
 import { categoryOf, type Category, type CategoryEvent, type StoredEvent } from '@vigil/contract';
 import type { PoolClient } from 'pg';
+import type { ApplyMode } from '../../projection';
 import { engineState, rememberState } from '../engine-state';
 import { quoted } from '../tables';
 import type { CaseEvent } from './case-facts';
@@ -26,9 +27,15 @@ function byCategory(events: readonly StoredEvent[]) {
  * One batch into a figures version, in the caller's transaction. Tree changes and facts are ordered
  * against each other by a lock (a batch that changes the tree holds it alone; batches of facts share
  * it), so a fact is always summed with the tree its batch saw and a tree change always corrects every
- * fact committed before it: the sums do not depend on which came first.
+ * fact committed before it: the sums do not depend on which came first. A rebuild's pages only log the
+ * rollup deltas; the current sums are summed from the log once, at its switch (`sumRollupLog`).
  */
-export async function applyFigures(client: PoolClient, schema: string, events: readonly StoredEvent[]): Promise<void> {
+export async function applyFigures(
+  client: PoolClient,
+  schema: string,
+  events: readonly StoredEvent[],
+  mode: ApplyMode = {},
+): Promise<void> {
   const split = byCategory(events);
   const changesTree = split.units.length > 0;
   await client.query(`SELECT ${changesTree ? 'pg_advisory_xact_lock' : 'pg_advisory_xact_lock_shared'}(hashtext($1))`, [
@@ -60,5 +67,5 @@ export async function applyFigures(client: PoolClient, schema: string, events: r
     rollups.addFact(delta, dayOf(delta.fact.occurredAt), tree.timeline(delta.fact.unitId, delta.fact.occurredAt, ROLLUP_LEVELS));
   }
   await writeFacts(client, schema, facts, dayOf);
-  await writeRollups(client, schema, rollups.toArray());
+  await writeRollups(client, schema, rollups.toArray(), { currentSums: !mode.rebuilding });
 }

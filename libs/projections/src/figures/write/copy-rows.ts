@@ -22,7 +22,12 @@ function* chunks(lines: readonly string[]): Generator<string> {
 }
 
 /** Inserts rows with COPY (text format; each line tab-separated, ending with a newline): the fastest way PostgreSQL takes many rows. */
-export async function copyLines(client: PoolClient, table: string, columns: readonly string[], lines: readonly string[]): Promise<void> {
+export async function copyLines(
+  client: PoolClient,
+  table: string,
+  columns: readonly string[],
+  lines: readonly string[],
+): Promise<void> {
   if (lines.length === 0) return;
   await pipeline(Readable.from(chunks(lines)), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
 }

@@ -56,7 +56,9 @@ export class RollupDeltas {
   /** A fact delta counted under each rollup unit its chain reaches, as the tree's timeline says, known from when. */
   addFact(delta: FactDelta, day: string, steps: readonly TimelineStep[]): void {
     const { fact, sign, knownAt } = delta;
-    contribute(steps, knownAt, (unitId, at, direction) => this.add(unitId, fact.family, day, fact.key, at, fact.values, sign * direction));
+    contribute(steps, knownAt, (unitId, at, direction) =>
+      this.add(unitId, fact.family, day, fact.key, at, fact.values, sign * direction),
+    );
   }
 
   get size(): number {

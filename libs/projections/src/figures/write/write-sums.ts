@@ -4,7 +4,22 @@ import { COPY_NULL, copyLines, copyText, instantText, instantTexts } from './cop
 import { addValues, isZero, type FactDelta } from './fact-delta';
 import type { RollupDelta } from './rollup-deltas';
 
-const FACT_COLUMNS = ['unit_id', 'family', 'day', 'key', 'occurred_at', 'known_at', 'v1', 'v2', 'v3', 'v4', 'item', 'positions', 'cleared_at', 'prosecuted_at'];
+const FACT_COLUMNS = [
+  'unit_id',
+  'family',
+  'day',
+  'key',
+  'occurred_at',
+  'known_at',
+  'v1',
+  'v2',
+  'v3',
+  'v4',
+  'item',
+  'positions',
+  'cleared_at',
+  'prosecuted_at',
+];
 
 /** The fact deltas, as rows of `facts` (COPY; ids, keys and instants need no escaping). */
 export async function writeFacts(
@@ -26,7 +41,12 @@ export async function writeFacts(
  * The rollup deltas: each with its knowledge instant into `rollup_log` (COPY), and summed into the
  * current sums (one upsert, rows in key order so that two batches committing at once never deadlock).
  */
-export async function writeRollups(client: PoolClient, schema: string, deltas: readonly RollupDelta[]): Promise<void> {
+export async function writeRollups(
+  client: PoolClient,
+  schema: string,
+  deltas: readonly RollupDelta[],
+  options: { currentSums: boolean },
+): Promise<void> {
   if (deltas.length === 0) return;
   const s = quoted(schema);
   const known = instantTexts();
@@ -39,6 +59,7 @@ export async function writeRollups(client: PoolClient, schema: string, deltas: r
         `${d.unitId}\t${d.family}\t${d.grain}\t${d.bucket}\t${d.key}\t${known(d.knownAt)}\t${d.values[0]}\t${d.values[1]}\t${d.values[2]}\t${d.values[3]}\n`,
     ),
   );
+  if (!options.currentSums) return;
   const now = new Map<string, Omit<RollupDelta, 'knownAt'>>();
   for (const delta of deltas) {
     const id = `${delta.unitId}\u0000${delta.family}\u0000${delta.grain}\u0000${delta.bucket}\u0000${delta.key}`;
@@ -64,5 +85,17 @@ export async function writeRollups(client: PoolClient, schema: string, deltas: r
       rows.map((r) => r.key),
       ...[0, 1, 2, 3].map((i) => rows.map((r) => r.values[i])),
     ],
+  );
+}
+
+/** The current sums from the logged deltas, in one aggregation (a rebuild's version, before its switch). */
+export async function sumRollupLog(client: PoolClient, schema: string): Promise<void> {
+  const s = quoted(schema);
+  await client.query(`TRUNCATE ${s}.rollup_now`);
+  await client.query(
+    `INSERT INTO ${s}.rollup_now (unit_id, family, grain, bucket, key, v1, v2, v3, v4)
+     SELECT unit_id, family, grain, bucket, key, sum(v1), sum(v2), sum(v3), sum(v4) FROM ${s}.rollup_log
+      GROUP BY unit_id, family, grain, bucket, key
+     HAVING sum(v1) <> 0 OR sum(v2) <> 0 OR sum(v3) <> 0 OR sum(v4) <> 0`,
   );
 }
