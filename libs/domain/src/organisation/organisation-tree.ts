@@ -41,6 +41,7 @@ const byValidity = (a: TreePeriod, b: TreePeriod) => a.validFrom - b.validFrom |
 
 export class OrganisationTree {
   /** Per set of levels, per unit, per business segment. */
+  private readonly subtrees = new Map<string, Map<string, Interval[]>>();
   private readonly timelines = new Map<ReadonlySet<UnitLevel>, Map<string, TimelineStep[][]>>();
 
   private constructor(
@@ -144,8 +145,22 @@ export class OrganisationTree {
     return steps;
   }
 
-  /** The units under `root` (itself included) as known at K, each with the business intervals it was under it. */
-  subtree(root: string, knownAt: number): Map<string, Interval[]> {
+  /**
+   * The units under `root` (itself included) as known at K, each with the business intervals it was
+   * under it. Remembered per root and K (a tree is never changed, only replaced): do not mutate.
+   */
+  subtree(root: string, knownAt: number): ReadonlyMap<string, readonly Interval[]> {
+    const key = `${root}\u0000${knownAt}`;
+    let held = this.subtrees.get(key);
+    if (held === undefined) {
+      if (this.subtrees.size > 10_000) this.subtrees.clear();
+      held = this.computeSubtree(root, knownAt);
+      this.subtrees.set(key, held);
+    }
+    return held;
+  }
+
+  private computeSubtree(root: string, knownAt: number): Map<string, Interval[]> {
     const under = new Map<string, Interval[]>([[root, [[-Infinity, Infinity]]]]);
     let frontier = [root];
     for (let depth = 0; frontier.length > 0 && depth < MAX_DEPTH; depth += 1) {

@@ -47,19 +47,21 @@ export interface SubtreeArrays {
   readonly tos: (string | null)[];
 }
 
+/** Arrays of each subtree the tree remembers (a tree's subtrees are never changed). */
+const arraysOf = new WeakMap<ReadonlyMap<string, readonly Interval[]>, SubtreeArrays>();
+
 export function subtreeArrays(context: ReadContext, unitId: string): SubtreeArrays {
-  const key = `subtree:${unitId}`;
-  let held = context.memo.get(key) as unknown as SubtreeArrays | undefined;
-  if (held === undefined) {
-    const arrays: SubtreeArrays = { unitIds: [], froms: [], tos: [] };
-    for (const [unit, intervals] of context.state.tree.subtree(unitId, knowledgeOf(context)))
-      for (const [from, to] of intervals as Interval[]) {
+  const subtree = context.state.tree.subtree(unitId, knowledgeOf(context));
+  let arrays = arraysOf.get(subtree);
+  if (arrays === undefined) {
+    arrays = { unitIds: [], froms: [], tos: [] };
+    for (const [unit, intervals] of subtree)
+      for (const [from, to] of intervals) {
         arrays.unitIds.push(unit);
         arrays.froms.push(instantText(from));
         arrays.tos.push(instantText(to));
       }
-    held = arrays;
-    context.memo.set(key, held as never);
+    arraysOf.set(subtree, arrays);
   }
-  return held;
+  return arrays;
 }
