@@ -48,7 +48,15 @@ export const FIGURES = {
     unit: 'ms',
     budget: { comparator: 'atMost', value: 200 },
   },
-  'query.p95': { label: 'directive progress query, p95', unit: 'ms', budget: { comparator: 'atMost', value: 50 } },
+  'query.progress.p95': { label: 'directive progress query, p95', unit: 'ms', budget: { comparator: 'atMost', value: 50 } },
+  'query.stats.p95': { label: 'unit stats query, p95', unit: 'ms', budget: { comparator: 'atMost', value: 50 } },
+  'query.compare.p95': { label: 'compare (CompStat) query, p95', unit: 'ms', budget: { comparator: 'atMost', value: 100 } },
+  'query.series.p95': { label: 'a year of daily series, p95', unit: 'ms', budget: { comparator: 'atMost', value: 100 } },
+  'dashboard.scorecard': {
+    label: 'dashboard: a province’s scorecard drawn, median',
+    unit: 'ms',
+    budget: { comparator: 'atMost', value: 1500 },
+  },
   'memory.peak': {
     label: 'memory of the all-in-one process, peak RSS',
     unit: 'MiB',
@@ -57,6 +65,9 @@ export const FIGURES = {
 } as const satisfies Record<string, FigureSpec>;
 
 export type FigureId = keyof typeof FIGURES;
+
+/** Figures renamed since older results files were written: old id → current id. */
+export const RENAMED_FIGURES: Readonly<Record<string, FigureId>> = { 'query.p95': 'query.progress.p95' };
 
 export function meets(budget: Budget, value: number): boolean {
   return budget.comparator === 'atLeast' ? value >= budget.value : value <= budget.value;

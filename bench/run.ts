@@ -61,6 +61,7 @@ function rowsOf(results: readonly StageResult[], peakMiB: number | undefined): R
     stage.figures.map((figure): Row => {
       const value = outcome?.figures[figure];
       if (value !== undefined && Number.isFinite(value)) return { figure, state: 'measured', value };
+      if (outcome?.notMeasured?.[figure] !== undefined) return { figure, state: 'not measured' };
       return { figure, state: status === 'ok' ? 'failed' : status };
     }),
   );
@@ -80,6 +81,8 @@ function plumbingProblems(results: readonly StageResult[], rows: readonly Row[])
   const implemented = new Set<FigureId>(results.filter((r) => r.stage.run).flatMap((r) => r.stage.figures));
   if (rows.some((row) => row.figure === 'memory.peak')) implemented.add('memory.peak');
   for (const row of rows) {
+    // A figure not measured is explained by its stage's problem, above.
+    if (row.state === 'not measured') continue;
     if (implemented.has(row.figure) && !(row.value !== undefined && row.value > 0)) problems.push(`${row.figure}: no number`);
   }
   return [...new Set(problems)];

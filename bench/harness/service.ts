@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemorySampler } from './memory';
 import { ROOT, importScript, type BuildScript } from './scripts';
-import { operatorToken } from './token';
+import { type Role, signToken } from './token';
 
 const READY_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 15_000;
@@ -15,6 +15,8 @@ export interface RunningService {
   readonly baseUrl: string;
   /** Operator, unit VN. */
   readonly token: string;
+  /** A token of this service for another role or scope (an analyst of a province, ...). */
+  tokenFor(role: Role, unit: string): Promise<string>;
   readonly pid: number;
   readonly memory: MemorySampler;
   readonly logFile: string;
@@ -118,7 +120,8 @@ export class ServiceProcess {
     await waitReady(child, baseUrl, logFile);
     this.running = {
       baseUrl,
-      token: await operatorToken(secret),
+      token: await signToken(secret, 'operator', 'VN'),
+      tokenFor: (role, unit) => signToken(secret, role, unit),
       pid: child.pid!,
       memory: new MemorySampler(child.pid!),
       logFile,

@@ -1,8 +1,10 @@
 import { SignJWT } from 'jose';
 
-/** An operator token for the whole country (CONTRACT.md §5), valid for a day. */
-export async function operatorToken(secret: string): Promise<string> {
-  return new SignJWT({ role: 'operator', unit: 'VN' })
+export type Role = 'upstream' | 'analyst' | 'operator';
+
+/** A token of the service's secret (CONTRACT.md §5) for `role` over `unit`'s subtree, valid for a day. */
+export async function signToken(secret: string, role: Role, unit: string): Promise<string> {
+  return new SignJWT({ role, unit })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject('vigil-bench')
     .setIssuedAt()

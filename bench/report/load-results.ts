@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RENAMED_FIGURES } from '../budget';
 
 /** One figure of a results file as `npm run bench` writes it; `value` only when it was measured. */
 export interface ResultFigure {
@@ -38,8 +39,13 @@ function parse(file: string, text: string): BenchResult | string {
     date,
     commit: typeof commit === 'string' ? commit : 'unknown',
     quick: quick === true,
-    figures: figures as Record<string, ResultFigure>,
+    figures: currentIds(figures as Record<string, ResultFigure>),
   };
+}
+
+/** The figures under their current ids: a file written before a rename keeps its history on the same chart. */
+function currentIds(figures: Record<string, ResultFigure>): Record<string, ResultFigure> {
+  return Object.fromEntries(Object.entries(figures).map(([id, figure]) => [RENAMED_FIGURES[id] ?? id, figure]));
 }
 
 /** Every `*.json` of `dir`: the full runs sorted by date, quick runs and unreadable files skipped. */

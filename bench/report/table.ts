@@ -1,7 +1,7 @@
 import { FIGURES, meets, type FigureId } from '../budget';
 import { formatNumber } from './progress';
 
-export type RowState = 'measured' | 'not implemented yet' | 'failed' | 'not run';
+export type RowState = 'measured' | 'not implemented yet' | 'not measured' | 'failed' | 'not run';
 
 export interface Row {
   readonly figure: FigureId;

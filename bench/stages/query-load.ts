@@ -2,6 +2,7 @@ import { streamOf, type EventEnvelope, type StoredEvent } from '@vigil/contract'
 import { figuresProjection } from '@vigil/projections';
 import type pg from 'pg';
 import { generateEvents, type GeneratorOptions } from '../generator';
+import { KNOWN_SHARES, rankOfShare, type RecordedSample } from './query-as-of';
 
 const principal = { role: 'operator', unit: 'VN', subject: 'vigil-bench' };
 
@@ -47,6 +48,8 @@ export function* storedGenerated(options: GeneratorOptions): Generator<StoredEve
 /**
  * Fills the figures read model in `schema` with generated events, applied by the projection's own
  * `apply` in pages of `pageSize` (one transaction each, as the runner does), then ANALYZEs it.
+ * Returns how many were applied and when shares of them had been recorded (the generator makes exactly
+ * `options.events`, in recorded order).
  */
 export async function loadFigures(
   pool: pg.Pool,
@@ -54,8 +57,10 @@ export async function loadFigures(
   options: GeneratorOptions,
   pageSize: number,
   onPage: (applied: number) => void,
-): Promise<number> {
+): Promise<{ applied: number; sample: RecordedSample }> {
   const client = await pool.connect();
+  const shares = Object.entries(KNOWN_SHARES).map(([name, share]) => ({ name, rank: rankOfShare(share, options.events) }));
+  const sample: Record<string, string> = {};
   let applied = 0;
   try {
     await figuresProjection.createTables(client, schema);
@@ -69,6 +74,7 @@ export async function loadFigures(
       onPage(applied);
     };
     for (const event of storedGenerated(options)) {
+      for (const { name, rank } of shares) if (rank === applied + page.length) sample[name] = event.recordedAt;
       page.push(event);
       if (page.length === pageSize) await flush();
     }
@@ -80,5 +86,5 @@ export async function loadFigures(
   } finally {
     client.release();
   }
-  return applied;
+  return { applied, sample: sample as RecordedSample };
 }

@@ -3,7 +3,7 @@ import type { FigureId } from '../budget';
 import type { RunningService } from '../harness/service';
 import type { Progress } from '../report/progress';
 
-export const STAGE_IDS = ['copy', 'kafka', 'ingest', 'relay', 'project', 'rebuild', 'freshness', 'query'] as const;
+export const STAGE_IDS = ['copy', 'kafka', 'ingest', 'relay', 'project', 'rebuild', 'freshness', 'query', 'dashboard'] as const;
 export type StageId = (typeof STAGE_IDS)[number];
 
 export interface StageContext {
@@ -23,6 +23,8 @@ export interface StageOutcome {
   readonly details?: Record<string, unknown>;
   /** Set when the stage ran but its result cannot be trusted; the run then fails. */
   readonly problem?: string;
+  /** Figures the stage could not measure at all, each with the reason (also in `problem`). */
+  readonly notMeasured?: Partial<Record<FigureId, string>>;
 }
 
 export interface Stage {
