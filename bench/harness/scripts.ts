@@ -32,3 +32,7 @@ export interface KafkaScript {
   defaultPort(): number;
   producerPerf(options: { port: number; records: number; recordSize: number; topic: string; echo?: boolean }): Promise<string>;
 }
+
+export interface ChromiumScript {
+  ensureChromium(say: (line: string) => void): string;
+}

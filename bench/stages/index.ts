@@ -1,4 +1,5 @@
 import { copyCeiling } from './copy-ceiling';
+import { dashboardStage } from './dashboard';
 import { freshnessStage } from './freshness';
 import { ingestStage } from './ingest';
 import { kafkaCeiling } from './kafka-ceiling';
@@ -38,5 +39,12 @@ export const STAGES: readonly Stage[] = [
     kind: 'service',
     figures: ['query.progress.p95', 'query.stats.p95', 'query.compare.p95', 'query.series.p95'],
     run: queryStage,
+  },
+  {
+    id: 'dashboard',
+    title: 'dashboard: a province’s scorecard in Chromium',
+    kind: 'service',
+    figures: ['dashboard.scorecard'],
+    run: dashboardStage,
   },
 ];
