@@ -47,6 +47,15 @@ export interface SubtreeArrays {
   readonly tos: (string | null)[];
 }
 
+/** The unit alone, at every business instant: its own facts, wherever it stood (the tree as it stands, `basis=current`). */
+export function ownArrays(unitId: string): SubtreeArrays {
+  return { unitIds: [unitId], froms: ['-infinity'], tos: ['infinity'] };
+}
+
+/** A unit's subtree as the tree stood, or (`own`) the unit alone. */
+export const unitArrays = (context: ReadContext, unitId: string, own = false): SubtreeArrays =>
+  own ? ownArrays(unitId) : subtreeArrays(context, unitId);
+
 export function subtreeArrays(context: ReadContext, unitId: string): SubtreeArrays {
   const key = `subtree:${unitId}`;
   let held = context.memo.get(key) as unknown as SubtreeArrays | undefined;
