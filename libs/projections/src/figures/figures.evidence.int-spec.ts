@@ -156,7 +156,7 @@ async function allPages(targetId: string, moment: { asOf?: string; at?: string }
   let numerator = 0;
   let denominator = 0;
   let pages = 0;
-  let figure: { numerator: number | null; denominator: number | null } = { numerator: null, denominator: null };
+  let figure: { numerator: number | null; denominator: number | null } | undefined;
   do {
     const page = await targetEvidence(context, target, evaluation, after, 2);
     figure = page;
@@ -169,7 +169,7 @@ async function allPages(targetId: string, moment: { asOf?: string; at?: string }
     }
     after = page.nextAfter;
   } while (after !== null);
-  return { ids, numerator, denominator, pages, figure };
+  return { ids, numerator, denominator, pages, figure: figure! };
 }
 
 const moments = [{}, { asOf: '2024-07-01T00:00:00Z' }, { at: '2024-06-30' }];
