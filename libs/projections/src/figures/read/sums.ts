@@ -4,12 +4,12 @@ import { quoted } from '../tables';
 import { GRAINS, type Grain } from '../write/rollup-deltas';
 import { instantText } from '../write/copy-rows';
 import { monthsAndDays, type DayRange } from './day-range';
-import { rolledUpLevel, remembered, subtreeArrays, type ReadContext } from './read-context';
+import { rolledUpLevel, remembered, subtreeArrays, unitArrays, type ReadContext } from './read-context';
 
 /** Sums by key (a case's `category|severity`, a kind). */
 export type KeySums = Map<string, Values>;
 
-interface SumRow {
+export interface SumRow {
   key: string;
   v1: string;
   v2: string;
@@ -17,10 +17,10 @@ interface SumRow {
   v4: string;
 }
 
-const SUMS = `sum(v1)::text AS v1, sum(v2)::text AS v2, sum(v3)::text AS v3, sum(v4)::text AS v4`;
-const valuesOf = (row: SumRow): Values => [Number(row.v1), Number(row.v2), Number(row.v3), Number(row.v4)];
+export const SUMS = `sum(v1)::text AS v1, sum(v2)::text AS v2, sum(v3)::text AS v3, sum(v4)::text AS v4`;
+export const valuesOf = (row: SumRow): Values => [Number(row.v1), Number(row.v2), Number(row.v3), Number(row.v4)];
 
-function keySums(rows: readonly SumRow[]): KeySums {
+export function keySums(rows: readonly SumRow[]): KeySums {
   const sums: KeySums = new Map();
   for (const row of rows) sums.set(row.key, addValues(sums.get(row.key) ?? [0, 0, 0, 0], valuesOf(row)));
   return sums;
@@ -121,7 +121,7 @@ async function subtreeFactSums(
   return keySums(rows);
 }
 
-const knownParam = (context: ReadContext) => (context.knownAt === null ? null : new Date(context.knownAt));
+export const knownParam = (context: ReadContext) => (context.knownAt === null ? null : new Date(context.knownAt));
 
 /**
  * The part of one day before an instant, from the facts of the subtree: for a span of a baseline that
@@ -153,10 +153,17 @@ export function sumsOfDayBefore(
 /**
  * Of the cases opened in the range under the unit, those cleared or prosecuted after the end of `day`
  * (as known): what the figures as they stood on that day leave out. By key: [0, cleared, prosecuted, defendants].
+ * `own`: of the unit's own cases only (the tree as it stands, `basis=current`).
  */
-export function outcomesAfter(context: ReadContext, unitId: string, range: DayRange, after: number): Promise<KeySums> {
-  return remembered(context, `after:${unitId}:${range.from}:${range.to}:${after}`, async () => {
-    const subtree = subtreeArrays(context, unitId);
+export function outcomesAfter(
+  context: ReadContext,
+  unitId: string,
+  range: DayRange,
+  after: number,
+  own = false,
+): Promise<KeySums> {
+  return remembered(context, `after:${own ? 'own:' : ''}${unitId}:${range.from}:${range.to}:${after}`, async () => {
+    const subtree = unitArrays(context, unitId, own);
     const { rows } = await context.db.query<SumRow>(
       `SELECT f.key, '0' AS v1,
               sum(CASE WHEN f.cleared_at >= $7 THEN sign(f.v1) ELSE 0 END)::text AS v2,
