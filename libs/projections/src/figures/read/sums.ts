@@ -65,30 +65,89 @@ function dayRanges(days: readonly string[]): DayRange[] {
   return ranges;
 }
 
-async function rollupSums(
+/**
+ * The sums kept ahead for a unit, a family, a grain and buckets. Every unit asked for the same family,
+ * grain and buckets in one turn of the event loop (an answer's targets are evaluated together: a
+ * directive with a target per province asks for 34 of them at once) is read by one query.
+ */
+function rollupSums(
   context: ReadContext,
   unitId: string,
   family: Family,
   grain: Grain,
   buckets: readonly string[],
 ): Promise<KeySums> {
-  if (buckets.length === 0) return new Map();
-  const s = quoted(context.schema);
-  const { rows } =
-    context.knownAt === null
-      ? await context.db.query<SumRow>(
-          `SELECT key, ${SUMS} FROM ${s}.rollup_now
-            WHERE unit_id = $1 AND family = $2 AND grain = $3 AND bucket = ANY($4::date[])
-            GROUP BY key`,
-          [unitId, family, grain, buckets],
-        )
-      : await context.db.query<SumRow>(
-          `SELECT key, ${SUMS} FROM ${s}.rollup_log
-            WHERE unit_id = $1 AND family = $2 AND grain = $3 AND bucket = ANY($4::date[]) AND known_at <= $5
-            GROUP BY key`,
-          [unitId, family, grain, buckets, new Date(context.knownAt)],
-        );
-  return keySums(rows);
+  if (buckets.length === 0) return Promise.resolve(new Map());
+  const batchKey = `rollup-batch:${family}:${grain}:${buckets.join(',')}`;
+  let batch = context.memo.get(batchKey) as unknown as RollupBatch | undefined;
+  if (batch === undefined) {
+    batch = new RollupBatch(context, family, grain, buckets);
+    context.memo.set(batchKey, batch as never);
+  }
+  return batch.sumsOf(unitId);
+}
+
+class RollupBatch {
+  private readonly waiting = new Map<
+    string,
+    { resolve: (sums: KeySums) => void; reject: (error: unknown) => void; promise: Promise<KeySums> }
+  >();
+  private scheduled = false;
+
+  constructor(
+    private readonly context: ReadContext,
+    private readonly family: Family,
+    private readonly grain: Grain,
+    private readonly buckets: readonly string[],
+  ) {}
+
+  sumsOf(unitId: string): Promise<KeySums> {
+    const held = this.waiting.get(unitId);
+    if (held !== undefined) return held.promise;
+    let resolve!: (sums: KeySums) => void;
+    let reject!: (error: unknown) => void;
+    const promise = new Promise<KeySums>((res, rej) => ((resolve = res), (reject = rej)));
+    this.waiting.set(unitId, { resolve, reject, promise });
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => void this.flush());
+    }
+    return promise;
+  }
+
+  private async flush(): Promise<void> {
+    const waiting = new Map(this.waiting);
+    this.waiting.clear();
+    this.scheduled = false;
+    try {
+      const rows = await this.read([...waiting.keys()]);
+      const byUnit = new Map<string, SumRow[]>();
+      for (const row of rows) byUnit.set(row.unit_id, [...(byUnit.get(row.unit_id) ?? []), row]);
+      for (const [unitId, { resolve }] of waiting) resolve(keySums(byUnit.get(unitId) ?? []));
+    } catch (error) {
+      for (const { reject } of waiting.values()) reject(error);
+    }
+  }
+
+  private async read(unitIds: readonly string[]): Promise<(SumRow & { unit_id: string })[]> {
+    const { context, family, grain, buckets } = this;
+    const s = quoted(context.schema);
+    const { rows } =
+      context.knownAt === null
+        ? await context.db.query<SumRow & { unit_id: string }>(
+            `SELECT unit_id, key, ${SUMS} FROM ${s}.rollup_now
+              WHERE unit_id = ANY($1::text[]) AND family = $2 AND grain = $3 AND bucket = ANY($4::date[])
+              GROUP BY unit_id, key`,
+            [unitIds, family, grain, buckets],
+          )
+        : await context.db.query<SumRow & { unit_id: string }>(
+            `SELECT unit_id, key, ${SUMS} FROM ${s}.rollup_log
+              WHERE unit_id = ANY($1::text[]) AND family = $2 AND grain = $3 AND bucket = ANY($4::date[]) AND known_at <= $5
+              GROUP BY unit_id, key`,
+            [unitIds, family, grain, buckets, new Date(context.knownAt)],
+          );
+    return rows;
+  }
 }
 
 /** The facts of the unit's subtree (each unit while it was under it) on the given days, as known. */
