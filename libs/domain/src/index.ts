@@ -21,3 +21,4 @@ export * from './measure/measure.evolve';
 export * from './measure/measure.decide';
 export * from './organisation/organisation-tree';
 export * from './targets';
+export * from './compare';

@@ -1,4 +1,13 @@
-import { isWithinScope, parentsFrom, parentsOfUnits, unitsOutsideScope, writeOutsideScope } from './scope';
+import {
+  isVisibleUnit,
+  isWithinScope,
+  parentsFrom,
+  parentsOfUnits,
+  placementOf,
+  unitsOutsideScope,
+  visibleDirective,
+  writeOutsideScope,
+} from './scope';
 import { TREE } from './testing/fixtures';
 
 const units = new Map(Object.values(TREE).map((unit) => [unit.unitId, unit]));
@@ -56,5 +65,60 @@ describe('scope: a caller sees and writes its unit and the units under it', () =
       expect(writeOutsideScope(upstream, units, ['VN-NOWHERE'])).toBeUndefined();
       expect(writeOutsideScope({ role: 'operator', unit: 'VN-LCI' }, units, [null, 'VN-YBI'])).toBeUndefined();
     });
+  });
+});
+
+describe('directives an analyst may see (CONTRACT.md §5 1.1, Scope)', () => {
+  // VN › P › D › C, and VN › Q (another province).
+  const parentOf = parentsFrom(
+    new Map([
+      ['VN', null],
+      ['P', 'VN'],
+      ['D', 'P'],
+      ['C', 'D'],
+      ['Q', 'VN'],
+    ]),
+  );
+  const analyst = { role: 'analyst', unit: 'D' };
+  const target = (targetId: string, unitId: string) => ({ targetId, unitId });
+
+  it('places a unit within the scope, on the path above its root, or outside', () => {
+    expect(['D', 'C', 'P', 'VN', 'Q', 'NOWHERE'].map((unit) => placementOf(parentOf, 'D', unit))).toEqual([
+      'within',
+      'within',
+      'above',
+      'above',
+      'outside',
+      'outside',
+    ]);
+    expect(['C', 'VN', 'Q'].map((unit) => isVisibleUnit(analyst, parentOf, unit))).toEqual([true, true, false]);
+    expect(isVisibleUnit({ role: 'operator', unit: 'D' }, parentOf, 'Q')).toBe(true);
+  });
+
+  it('shows a directive issued above, evaluating a target above its root for the root and leaving out one elsewhere', () => {
+    const visible = visibleDirective(analyst, parentOf, {
+      issuedByUnitId: 'VN',
+      targets: [target('T-VN', 'VN'), target('T-C', 'C'), target('T-Q', 'Q')],
+    });
+    expect(visible?.map(({ target: t, evaluatedFor }) => [t.targetId, evaluatedFor])).toEqual([
+      ['T-VN', 'D'],
+      ['T-C', 'C'],
+    ]);
+  });
+
+  it('shows a directive issued elsewhere only for a target in its subtree', () => {
+    expect(visibleDirective(analyst, parentOf, { issuedByUnitId: 'Q', targets: [target('T-Q', 'Q')] })).toBeNull();
+    expect(
+      visibleDirective(analyst, parentOf, { issuedByUnitId: 'Q', targets: [target('T-Q', 'Q'), target('T-C', 'C')] })?.map(
+        ({ target: t }) => t.targetId,
+      ),
+    ).toEqual(['T-C']);
+  });
+
+  it('shows a directive issued in its subtree even without targets, and everything to an operator', () => {
+    expect(visibleDirective(analyst, parentOf, { issuedByUnitId: 'C', targets: [] })).toEqual([]);
+    expect(
+      visibleDirective({ role: 'operator', unit: 'C' }, parentOf, { issuedByUnitId: 'Q', targets: [target('T-Q', 'Q')] }),
+    ).toEqual([{ target: target('T-Q', 'Q'), evaluatedFor: 'Q' }]);
   });
 });

@@ -64,3 +64,43 @@ export function writeOutsideScope(
     (unitId) => unitId === null || (units.get(unitId)?.status === 'registered' && !isWithinScope(parentOf, scope.unit, unitId)),
   );
 }
+
+/** Where a unit lies for a caller: its scope (the root or under it), the path above its root, or elsewhere. */
+export type Placement = 'within' | 'above' | 'outside';
+
+export function placementOf(parentOf: ParentOf, scopeRoot: string, unitId: string): Placement {
+  if (isWithinScope(parentOf, scopeRoot, unitId)) return 'within';
+  return isWithinScope(parentOf, unitId, scopeRoot) ? 'above' : 'outside';
+}
+
+/** What `/v1/units` shows an analyst: its subtree and the path above its root (everything to an operator). */
+export function isVisibleUnit(scope: Scope, parentOf: ParentOf, unitId: string): boolean {
+  return seesEverything(scope) || placementOf(parentOf, scope.unit, unitId) !== 'outside';
+}
+
+/** A target as a caller may read it: for which unit's subtree it is evaluated. */
+export interface VisibleTarget<T> {
+  readonly target: T;
+  /** The target's own unit, or the caller's root when the target's unit lies above it. */
+  readonly evaluatedFor: string;
+}
+
+/**
+ * CONTRACT.md §5 1.1, Scope: an analyst sees a directive issued by a unit in its subtree or on the path
+ * above its root, or with a target in its subtree; of its targets, those whose unit lies in either place
+ * (the others are left out). A target whose unit lies above the analyst's root is evaluated for that root,
+ * as `unitId=` would. Null when the directive is not the caller's to see.
+ */
+export function visibleDirective<T extends { readonly unitId: string }>(
+  scope: Scope,
+  parentOf: ParentOf,
+  directive: { readonly issuedByUnitId: string; readonly targets: readonly T[] },
+): VisibleTarget<T>[] | null {
+  if (seesEverything(scope)) return directive.targets.map((target) => ({ target, evaluatedFor: target.unitId }));
+  const placed = directive.targets.map((target) => ({ target, placement: placementOf(parentOf, scope.unit, target.unitId) }));
+  const issuer = placementOf(parentOf, scope.unit, directive.issuedByUnitId);
+  if (issuer === 'outside' && !placed.some(({ placement }) => placement === 'within')) return null;
+  return placed
+    .filter(({ placement }) => placement !== 'outside')
+    .map(({ target, placement }) => ({ target, evaluatedFor: placement === 'above' ? scope.unit : target.unitId }));
+}

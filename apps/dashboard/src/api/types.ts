@@ -105,7 +105,7 @@ export interface UnitDetail extends UnitSummary {
   /** Root first, the unit itself not included. */
   path: UnitRef[];
   children: UnitRef[];
-  parents: { parentUnitId: string | null; validFrom: string; recordedAt: string }[];
+  parents: { parentUnitId: string | null; validFrom: string | null; recordedAt: string }[];
 }
 
 // GET /v1/units/{unitId}/stats

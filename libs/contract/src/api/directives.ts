@@ -56,7 +56,7 @@ export const TargetChangeSchema = z.strictObject({
 export const TargetHistorySchema = TargetTermsSchema.extend({
   withdrawn: z
     .strictObject({
-      at: TimestampSchema.meta({ description: 'when it was withdrawn (the event’s occurredAt)' }),
+      at: TimestampSchema.meta({ description: 'when the withdrawal was recorded (its entry in `history`)' }),
       reason: z.string().min(1),
     })
     .nullable()
@@ -74,6 +74,7 @@ export const DirectiveDetailAnswerSchema = z.strictObject({
 export type TargetTerms = z.infer<typeof TargetTermsSchema>;
 export type DirectiveListAnswer = z.infer<typeof DirectiveListAnswerSchema>;
 export type TargetChange = z.infer<typeof TargetChangeSchema>;
+export type TargetHistory = z.infer<typeof TargetHistorySchema>;
 export type DirectiveDetailAnswer = z.infer<typeof DirectiveDetailAnswerSchema>;
 
 const SOCIAL_ORDER_DOWN: TargetTerms = {
@@ -168,7 +169,7 @@ export const EXAMPLE_DIRECTIVE_DETAIL: DirectiveDetailAnswer = {
     },
     {
       ...SOCIAL_ORDER_DOWN,
-      withdrawn: { at: '2024-09-01T03:00:00.000Z', reason: 'superseded by the revised plan' },
+      withdrawn: { at: '2024-09-01T03:00:01.904Z', reason: 'superseded by the revised plan' },
       history: [
         { recordedAt: '2024-01-15T02:05:00.421Z', change: 'set', value: -5.92, periodEnd: '2024-12-31', reason: null },
         { recordedAt: '2024-06-30T03:00:02.118Z', change: 'revised', value: -7.1, periodEnd: '2024-12-31', reason: null },

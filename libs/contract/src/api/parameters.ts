@@ -147,9 +147,13 @@ export function parseParameters<S extends z.ZodObject>(
   return { ok: false, code: unknown ? 'UNKNOWN_PARAMETER' : 'VALIDATION_FAILED', problems };
 }
 
-/** `to` not before `from`, for the schemas that take both. */
-export function toNotBeforeFrom(value: { from?: string; to?: string }, ctx: z.RefinementCtx): void {
-  if (value.from !== undefined && value.to !== undefined && value.to < value.from) {
+/** Runs a refinement even when other parameters have problems, so that every problem is named at once. */
+export const ALWAYS = { when: () => true } as const;
+
+/** `to` not before `from`, for the schemas that take both (checked beside their other problems: `ALWAYS`). */
+export function toNotBeforeFrom(value: { from?: unknown; to?: unknown }, ctx: z.RefinementCtx): void {
+  const { from, to } = value;
+  if (typeof from === 'string' && typeof to === 'string' && isCalendarDate(from) && isCalendarDate(to) && to < from) {
     ctx.addIssue({ code: 'custom', path: ['to'], message: `must not be before from ${value.from}` });
   }
 }

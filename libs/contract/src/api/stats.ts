@@ -8,6 +8,7 @@ import {
   QueryDateSchema,
   SeverityListSchema,
   toNotBeforeFrom,
+  ALWAYS,
 } from './parameters';
 
 /** GET /v1/units/{unitId}/stats (CONTRACT.md §5). */
@@ -21,7 +22,7 @@ export const StatsQuerySchema = z
     breakdown: BreakdownSchema.optional(),
     asOf: AsOfSchema.optional(),
   })
-  .superRefine(toNotBeforeFrom);
+  .superRefine(toNotBeforeFrom, ALWAYS);
 
 /** The figures of a unit's subtree: cases opened in [from, to] and, of them, cleared and prosecuted by asOf; other events occurring in [from, to]. */
 export const StatsFiguresSchema = z.strictObject({

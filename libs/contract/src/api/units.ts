@@ -40,7 +40,10 @@ export const UnitDetailAnswerSchema = z.strictObject({
     .array(
       z.strictObject({
         parentUnitId: IdentifierSchema.nullable(),
-        validFrom: TimestampSchema.meta({ description: 'from when it rolls up under this parent (the event’s occurredAt)' }),
+        validFrom: TimestampSchema.nullable().meta({
+          description:
+            'from when it rolls up under this parent (the move’s occurredAt); null for the parent it was registered with, which holds from the start',
+        }),
         recordedAt: TimestampSchema,
       }),
     )
@@ -72,7 +75,7 @@ export const EXAMPLE_UNIT_DETAIL: UnitDetailAnswer = {
   ],
   children: [],
   parents: [
-    { parentUnitId: 'VN-LCI-LCC', validFrom: '2023-12-31T17:00:00.000Z', recordedAt: '2024-01-02T01:30:12.004Z' },
+    { parentUnitId: 'VN-LCI-LCC', validFrom: null, recordedAt: '2024-01-02T01:30:12.004Z' },
     { parentUnitId: 'VN-LCI', validFrom: '2025-06-30T17:00:00.000Z', recordedAt: '2025-06-28T08:15:40.771Z' },
   ],
 };

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { type AuthenticatedRequest, ProblemError, Roles, problems } from '@vigil/platform';
 import { IngestService, parseBatch } from '@vigil/ingest';
+import { Answers } from '../csv/negotiation.interceptor';
 
 @Controller('v1/events')
 export class EventsController {
@@ -10,6 +11,7 @@ export class EventsController {
   @Post()
   @HttpCode(200)
   @Roles('upstream')
+  @Answers('postEvents')
   async post(@Body() body: unknown, @Req() request: AuthenticatedRequest) {
     if (body === undefined || body === null || typeof body !== 'object') {
       throw problems.validation([{ path: '', message: 'expected a JSON object or array', code: 'invalid_type' }]);

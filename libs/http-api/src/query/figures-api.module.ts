@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
-import { FiguresController } from './figures.controller';
+import { NegotiationInterceptor } from '../csv/negotiation.interceptor';
+import { DirectivesController } from './directives.controller';
+import { FiguresReader } from './figures-reader';
+import { UnitsController } from './units.controller';
 
-/** GET /v1/directives, /v1/directives/{id}/progress, /v1/units/{id}/stats; needs PG_POOL and VIGIL_CONFIG (global). */
-@Module({ controllers: [FiguresController] })
+/** The analysts' views over the figures (directives, progress, evidence, units, stats, compare, series); needs PG_POOL and VIGIL_CONFIG (global). */
+@Module({ controllers: [DirectivesController, UnitsController], providers: [FiguresReader, NegotiationInterceptor] })
 export class FiguresApiModule {}

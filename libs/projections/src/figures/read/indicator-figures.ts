@@ -39,6 +39,54 @@ function latestReadings(context: ReadContext, indicator: string, from: number, t
   });
 }
 
+/** What counts under each unit of the tree, for one indicator and range. */
+interface UnitTotals {
+  readonly readings: CountedReading[];
+  leaves: number;
+  reporting: number;
+}
+
+/**
+ * For one indicator and range, what counts under every unit at once: each unit's latest reading
+ * counts when no unit below it (the tree as it stood at the end of the range, as known) has one — a
+ * rule of the whole tree, not of the unit asked — and is added to every unit of its chain then;
+ * every leaf (a unit that never had one below it) is added likewise, with whether it reported.
+ */
+function indicatorTotals(
+  context: ReadContext,
+  indicator: string,
+  from: number,
+  toExclusive: number,
+): Promise<Map<string, UnitTotals>> {
+  return remembered(context, `indicator-totals:${indicator}:${from}:${toExclusive}`, async () => {
+    const { tree } = context.state;
+    const knownAt = knowledgeOf(context);
+    const end = toExclusive - 1;
+    const readings = await latestReadings(context, indicator, from, toExclusive);
+    const chainOf = (unitId: string) => tree.chainAt(unitId, end, knownAt);
+    const hasReadingBelow = new Set<string>();
+    for (const reading of readings) for (const ancestor of chainOf(reading.unitId).slice(1)) hasReadingBelow.add(ancestor);
+    const totals = new Map<string, UnitTotals>();
+    const totalsOf = (unitId: string) => {
+      let held = totals.get(unitId);
+      if (held === undefined) totals.set(unitId, (held = { readings: [], leaves: 0, reporting: 0 }));
+      return held;
+    };
+    for (const reading of readings)
+      if (!hasReadingBelow.has(reading.unitId)) for (const unit of chainOf(reading.unitId)) totalsOf(unit).readings.push(reading);
+    const reported = new Set(readings.map((reading) => reading.unitId));
+    for (const unit of tree.allUnits()) {
+      if (tree.isEverParent(unit.unitId) || tree.knownUnit(unit.unitId, knownAt) === undefined) continue;
+      for (const ancestor of chainOf(unit.unitId)) {
+        const held = totalsOf(ancestor);
+        held.leaves += 1;
+        if (reported.has(unit.unitId)) held.reporting += 1;
+      }
+    }
+    return totals;
+  });
+}
+
 /**
  * The indicator under a unit over [from, toExclusive): the units of its subtree as the tree stood at the
  * end of the range (a reading is a level, counted where its unit stands), each unit's latest reading,
@@ -52,25 +100,14 @@ export async function indicatorSum(
   from: number,
   toExclusive: number,
 ): Promise<IndicatorSum> {
-  const { tree } = context.state;
-  const knownAt = knowledgeOf(context);
-  const end = toExclusive - 1;
-  const inSubtree = new Set<string>();
-  for (const [unit, intervals] of tree.subtree(unitId, knownAt))
-    if (intervals.some(([f, t]) => f <= end && end < t)) inSubtree.add(unit);
-  const readings = (await latestReadings(context, indicator, from, toExclusive)).filter((r) => inSubtree.has(r.unitId));
-  const withReading = new Set(readings.map((r) => r.unitId));
-  const hasReadingBelow = new Set<string>();
-  for (const reading of readings)
-    for (const ancestor of tree.chainAt(reading.unitId, end, knownAt).slice(1)) hasReadingBelow.add(ancestor);
-  const counted = readings.filter((r) => !hasReadingBelow.has(r.unitId));
-  const leaves = [...inSubtree].filter((unit) => !tree.isEverParent(unit));
+  const totals = (await indicatorTotals(context, indicator, from, toExclusive)).get(unitId);
+  const counted = totals?.readings ?? [];
   const withDenominator = counted.filter((r) => r.denominator !== null);
   return {
     value: exactSum(counted.map((r) => r.value)),
     denominator: exactSum(withDenominator.map((r) => r.denominator!)),
     ratioValue: exactSum(withDenominator.map((r) => r.value)),
-    coverage: { reporting: leaves.filter((unit) => withReading.has(unit)).length, units: leaves.length },
+    coverage: { reporting: totals?.reporting ?? 0, units: totals?.leaves ?? 0 },
     readings: counted,
   };
 }

@@ -47,6 +47,15 @@ export interface SubtreeArrays {
   readonly tos: (string | null)[];
 }
 
+/** The unit alone, at every business instant: its own facts, wherever it stood (the tree as it stands, `basis=current`). */
+export function ownArrays(unitId: string): SubtreeArrays {
+  return { unitIds: [unitId], froms: ['-infinity'], tos: ['infinity'] };
+}
+
+/** A unit's subtree as the tree stood, or (`own`) the unit alone. */
+export const unitArrays = (context: ReadContext, unitId: string, own = false): SubtreeArrays =>
+  own ? ownArrays(unitId) : subtreeArrays(context, unitId);
+
 /** Arrays of each subtree the tree remembers (a tree's subtrees are never changed). */
 const arraysOf = new WeakMap<ReadonlyMap<string, readonly Interval[]>, SubtreeArrays>();
 

@@ -4,12 +4,12 @@ import { quoted } from '../tables';
 import { GRAINS, type Grain } from '../write/rollup-deltas';
 import { instantText } from '../write/copy-rows';
 import { monthsAndDays, type DayRange } from './day-range';
-import { rolledUpLevel, remembered, subtreeArrays, type ReadContext } from './read-context';
+import { rolledUpLevel, remembered, subtreeArrays, unitArrays, type ReadContext } from './read-context';
 
 /** Sums by key (a case's `category|severity`, a kind). */
 export type KeySums = Map<string, Values>;
 
-interface SumRow {
+export interface SumRow {
   key: string;
   v1: string;
   v2: string;
@@ -17,10 +17,10 @@ interface SumRow {
   v4: string;
 }
 
-const SUMS = `sum(v1)::text AS v1, sum(v2)::text AS v2, sum(v3)::text AS v3, sum(v4)::text AS v4`;
-const valuesOf = (row: SumRow): Values => [Number(row.v1), Number(row.v2), Number(row.v3), Number(row.v4)];
+export const SUMS = `sum(v1)::text AS v1, sum(v2)::text AS v2, sum(v3)::text AS v3, sum(v4)::text AS v4`;
+export const valuesOf = (row: SumRow): Values => [Number(row.v1), Number(row.v2), Number(row.v3), Number(row.v4)];
 
-function keySums(rows: readonly SumRow[]): KeySums {
+export function keySums(rows: readonly SumRow[]): KeySums {
   const sums: KeySums = new Map();
   for (const row of rows) sums.set(row.key, addValues(sums.get(row.key) ?? [0, 0, 0, 0], valuesOf(row)));
   return sums;
@@ -65,30 +65,89 @@ function dayRanges(days: readonly string[]): DayRange[] {
   return ranges;
 }
 
-async function rollupSums(
+/**
+ * The sums kept ahead for a unit, a family, a grain and buckets. Every unit asked for the same family,
+ * grain and buckets in one turn of the event loop (an answer's targets are evaluated together: a
+ * directive with a target per province asks for 34 of them at once) is read by one query.
+ */
+function rollupSums(
   context: ReadContext,
   unitId: string,
   family: Family,
   grain: Grain,
   buckets: readonly string[],
 ): Promise<KeySums> {
-  if (buckets.length === 0) return new Map();
-  const s = quoted(context.schema);
-  const { rows } =
-    context.knownAt === null
-      ? await context.db.query<SumRow>(
-          `SELECT key, ${SUMS} FROM ${s}.rollup_now
-            WHERE unit_id = $1 AND family = $2 AND grain = $3 AND bucket = ANY($4::date[])
-            GROUP BY key`,
-          [unitId, family, grain, buckets],
-        )
-      : await context.db.query<SumRow>(
-          `SELECT key, ${SUMS} FROM ${s}.rollup_log
-            WHERE unit_id = $1 AND family = $2 AND grain = $3 AND bucket = ANY($4::date[]) AND known_at <= $5
-            GROUP BY key`,
-          [unitId, family, grain, buckets, new Date(context.knownAt)],
-        );
-  return keySums(rows);
+  if (buckets.length === 0) return Promise.resolve(new Map());
+  const batchKey = `rollup-batch:${family}:${grain}:${buckets.join(',')}`;
+  let batch = context.memo.get(batchKey) as unknown as RollupBatch | undefined;
+  if (batch === undefined) {
+    batch = new RollupBatch(context, family, grain, buckets);
+    context.memo.set(batchKey, batch as never);
+  }
+  return batch.sumsOf(unitId);
+}
+
+class RollupBatch {
+  private readonly waiting = new Map<
+    string,
+    { resolve: (sums: KeySums) => void; reject: (error: unknown) => void; promise: Promise<KeySums> }
+  >();
+  private scheduled = false;
+
+  constructor(
+    private readonly context: ReadContext,
+    private readonly family: Family,
+    private readonly grain: Grain,
+    private readonly buckets: readonly string[],
+  ) {}
+
+  sumsOf(unitId: string): Promise<KeySums> {
+    const held = this.waiting.get(unitId);
+    if (held !== undefined) return held.promise;
+    let resolve!: (sums: KeySums) => void;
+    let reject!: (error: unknown) => void;
+    const promise = new Promise<KeySums>((res, rej) => ((resolve = res), (reject = rej)));
+    this.waiting.set(unitId, { resolve, reject, promise });
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => void this.flush());
+    }
+    return promise;
+  }
+
+  private async flush(): Promise<void> {
+    const waiting = new Map(this.waiting);
+    this.waiting.clear();
+    this.scheduled = false;
+    try {
+      const rows = await this.read([...waiting.keys()]);
+      const byUnit = new Map<string, SumRow[]>();
+      for (const row of rows) byUnit.set(row.unit_id, [...(byUnit.get(row.unit_id) ?? []), row]);
+      for (const [unitId, { resolve }] of waiting) resolve(keySums(byUnit.get(unitId) ?? []));
+    } catch (error) {
+      for (const { reject } of waiting.values()) reject(error);
+    }
+  }
+
+  private async read(unitIds: readonly string[]): Promise<(SumRow & { unit_id: string })[]> {
+    const { context, family, grain, buckets } = this;
+    const s = quoted(context.schema);
+    const { rows } =
+      context.knownAt === null
+        ? await context.db.query<SumRow & { unit_id: string }>(
+            `SELECT unit_id, key, ${SUMS} FROM ${s}.rollup_now
+              WHERE unit_id = ANY($1::text[]) AND family = $2 AND grain = $3 AND bucket = ANY($4::date[])
+              GROUP BY unit_id, key`,
+            [unitIds, family, grain, buckets],
+          )
+        : await context.db.query<SumRow & { unit_id: string }>(
+            `SELECT unit_id, key, ${SUMS} FROM ${s}.rollup_log
+              WHERE unit_id = ANY($1::text[]) AND family = $2 AND grain = $3 AND bucket = ANY($4::date[]) AND known_at <= $5
+              GROUP BY unit_id, key`,
+            [unitIds, family, grain, buckets, new Date(context.knownAt)],
+          );
+    return rows;
+  }
 }
 
 /** The facts of the unit's subtree (each unit while it was under it) on the given days, as known. */
@@ -121,7 +180,7 @@ async function subtreeFactSums(
   return keySums(rows);
 }
 
-const knownParam = (context: ReadContext) => (context.knownAt === null ? null : new Date(context.knownAt));
+export const knownParam = (context: ReadContext) => (context.knownAt === null ? null : new Date(context.knownAt));
 
 /**
  * The part of one day before an instant, from the facts of the subtree: for a span of a baseline that
@@ -153,10 +212,17 @@ export function sumsOfDayBefore(
 /**
  * Of the cases opened in the range under the unit, those cleared or prosecuted after the end of `day`
  * (as known): what the figures as they stood on that day leave out. By key: [0, cleared, prosecuted, defendants].
+ * `own`: of the unit's own cases only (the tree as it stands, `basis=current`).
  */
-export function outcomesAfter(context: ReadContext, unitId: string, range: DayRange, after: number): Promise<KeySums> {
-  return remembered(context, `after:${unitId}:${range.from}:${range.to}:${after}`, async () => {
-    const subtree = subtreeArrays(context, unitId);
+export function outcomesAfter(
+  context: ReadContext,
+  unitId: string,
+  range: DayRange,
+  after: number,
+  own = false,
+): Promise<KeySums> {
+  return remembered(context, `after:${own ? 'own:' : ''}${unitId}:${range.from}:${range.to}:${after}`, async () => {
+    const subtree = unitArrays(context, unitId, own);
     const { rows } = await context.db.query<SumRow>(
       `SELECT f.key, '0' AS v1,
               sum(CASE WHEN f.cleared_at >= $7 THEN sign(f.v1) ELSE 0 END)::text AS v2,
