@@ -2,6 +2,7 @@ import { UNIT_LEVELS, type UnitLevel } from '@vigil/contract';
 import type pg from 'pg';
 import { DAYS, dateOf } from '../generator/calendar';
 import { createRng } from '../generator/prng';
+import { MINISTRY_ID } from '../generator/topology';
 
 /** The endpoints the query stage times, each with a figure of its own. */
 export const QUERY_KINDS = ['progress', 'stats', 'compare', 'series'] as const;
@@ -32,10 +33,14 @@ const SERIES_FIGURES = ['casesOpened', 'clearanceRate'];
 
 export const isAsOf = (request: QueryRequest) => request.params.asOf !== undefined;
 
-/** A few units of each level as registered (the ministry, provinces, districts, communes), picked evenly by id. */
+/**
+ * A few units of each level as registered (the ministry, provinces, districts, communes) of the generated
+ * country, picked evenly by id; the trees other stages post (freshness's `FR-…`) are left out.
+ */
 export async function unitsByLevel(pool: pg.Pool, schema: string, perLevel: number): Promise<string[][]> {
   const { rows } = await pool.query<{ unit_id: string; level: UnitLevel }>(
-    `SELECT unit_id, level FROM ${schema}.units ORDER BY unit_id`,
+    `SELECT unit_id, level FROM ${schema}.units WHERE unit_id = $1 OR starts_with(unit_id, $1 || '-') ORDER BY unit_id`,
+    [MINISTRY_ID],
   );
   return UNIT_LEVELS.map((level) => {
     const units = rows.filter((row) => row.level === level).map((row) => row.unit_id);
