@@ -130,6 +130,7 @@ CREATE TABLE IF NOT EXISTS ${s}.readings (
   PRIMARY KEY (unit_id, revision)
 );
 CREATE INDEX IF NOT EXISTS readings_by_indicator ON ${s}.readings (indicator, occurred_at);
+CREATE INDEX IF NOT EXISTS readings_by_position ON ${s}.readings (position);
 
 -- Sums under each ministry and province (its own facts included), by month ('m') of business time, and by
 -- day ('d') for the ministry (write/rollup-deltas.ts GRAINS): now (every delta added), and each delta with its
