@@ -96,6 +96,9 @@ CREATE TABLE IF NOT EXISTS ${s}.facts (
   prosecuted_at timestamptz
 );
 CREATE INDEX IF NOT EXISTS facts_by_unit ON ${s}.facts (unit_id, family, day);
+-- Cases by their latest outcome: what figures as they stood on a past day take back out (read/sums.ts outcomesAfter).
+CREATE INDEX IF NOT EXISTS facts_by_outcome ON ${s}.facts (greatest(cleared_at, prosecuted_at))
+  WHERE family = 'case' AND (cleared_at IS NOT NULL OR prosecuted_at IS NOT NULL);
 
 -- Hotspots and indicator readings: few enough to be read as facts at query time.
 CREATE TABLE IF NOT EXISTS ${s}.hotspots (
@@ -145,7 +148,7 @@ CREATE TABLE IF NOT EXISTS ${s}.rollup_now (
   v2 bigint NOT NULL,
   v3 bigint NOT NULL,
   v4 bigint NOT NULL,
-  PRIMARY KEY (unit_id, family, grain, bucket, key)
+  PRIMARY KEY (unit_id, grain, bucket, family, key)
 );
 CREATE TABLE IF NOT EXISTS ${s}.rollup_log (
   unit_id text NOT NULL,
@@ -159,7 +162,7 @@ CREATE TABLE IF NOT EXISTS ${s}.rollup_log (
   v3 bigint NOT NULL,
   v4 bigint NOT NULL
 );
-CREATE INDEX IF NOT EXISTS rollup_log_by_unit ON ${s}.rollup_log (unit_id, family, grain, bucket);
+CREATE INDEX IF NOT EXISTS rollup_log_by_unit ON ${s}.rollup_log (unit_id, grain, bucket);
 `;
 }
 

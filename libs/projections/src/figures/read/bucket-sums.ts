@@ -24,67 +24,81 @@ function bucketSums(rows: readonly BucketRow[]): BucketSums {
 
 /**
  * A family's sums by day over a range, read once (CONTRACT.md §5 series and compare): what `sums` answers
- * for each of its days, from the ministry's day sums when it keeps them, else from the facts.
+ * for each of its days, from the ministry's day sums when it keeps them, else from the facts. Every family
+ * is read by the same query (a compare asks for all of them at once).
  */
-export function sumsByDay(context: ReadContext, part: Part, family: Family, range: DayRange): Promise<BucketSums> {
-  return remembered(context, `by-day:${part.own}:${part.unitId}:${family}:${range.from}:${range.to}`, async () => {
-    const level = part.own ? undefined : rolledUpLevel(context, part.unitId);
-    if (level !== undefined && GRAINS[level]!.includes('d')) return rollupByBucket(context, part.unitId, family, 'd', range);
-    return factsByBucket(context, part, family, range, 'f.day');
-  });
+export async function sumsByDay(context: ReadContext, part: Part, family: Family, range: DayRange): Promise<BucketSums> {
+  const level = part.own ? undefined : rolledUpLevel(context, part.unitId);
+  const families =
+    level !== undefined && GRAINS[level]!.includes('d')
+      ? rollupByBucket(context, part.unitId, 'd', range)
+      : factsByBucket(context, part, range, 'day');
+  return (await families).get(family) ?? new Map();
 }
 
 /** The same by month over whole months (`range` from a 1st to a month's last day): the month sums kept ahead, else the facts. */
-export function sumsByMonth(context: ReadContext, part: Part, family: Family, range: DayRange): Promise<BucketSums> {
-  return remembered(context, `by-month:${part.own}:${part.unitId}:${family}:${range.from}:${range.to}`, async () => {
-    const level = part.own ? undefined : rolledUpLevel(context, part.unitId);
-    if (level !== undefined && GRAINS[level]!.includes('m')) return rollupByBucket(context, part.unitId, family, 'm', range);
-    return factsByBucket(context, part, family, range, `date_trunc('month', f.day)::date`);
+export async function sumsByMonth(context: ReadContext, part: Part, family: Family, range: DayRange): Promise<BucketSums> {
+  const level = part.own ? undefined : rolledUpLevel(context, part.unitId);
+  const families =
+    level !== undefined && GRAINS[level]!.includes('m')
+      ? rollupByBucket(context, part.unitId, 'm', range)
+      : factsByBucket(context, part, range, 'month');
+  return (await families).get(family) ?? new Map();
+}
+
+type FamilyRow = BucketRow & { family: Family };
+
+function byFamily(rows: readonly FamilyRow[]): Map<Family, BucketSums> {
+  const families = new Map<Family, FamilyRow[]>();
+  for (const row of rows) families.set(row.family, [...(families.get(row.family) ?? []), row]);
+  return new Map([...families].map(([family, familyRows]) => [family, bucketSums(familyRows)]));
+}
+
+function rollupByBucket(
+  context: ReadContext,
+  unitId: string,
+  grain: 'd' | 'm',
+  range: DayRange,
+): Promise<Map<Family, BucketSums>> {
+  return remembered(context, `rollup-buckets:${unitId}:${grain}:${range.from}:${range.to}`, async () => {
+    const s = quoted(context.schema);
+    const { rows } =
+      context.knownAt === null
+        ? await context.db.query<FamilyRow>(
+            `SELECT family, bucket::text AS bucket, key, ${SUMS} FROM ${s}.rollup_now
+              WHERE unit_id = $1 AND grain = $2 AND bucket BETWEEN $3 AND $4
+              GROUP BY family, bucket, key`,
+            [unitId, grain, range.from, range.to],
+          )
+        : await context.db.query<FamilyRow>(
+            `SELECT family, bucket::text AS bucket, key, ${SUMS} FROM ${s}.rollup_log
+              WHERE unit_id = $1 AND grain = $2 AND bucket BETWEEN $3 AND $4 AND known_at <= $5
+              GROUP BY family, bucket, key`,
+            [unitId, grain, range.from, range.to, new Date(context.knownAt)],
+          );
+    return byFamily(rows);
   });
 }
 
-async function rollupByBucket(
-  context: ReadContext,
-  unitId: string,
-  family: Family,
-  grain: 'd' | 'm',
-  range: DayRange,
-): Promise<BucketSums> {
-  const s = quoted(context.schema);
-  const { rows } =
-    context.knownAt === null
-      ? await context.db.query<BucketRow>(
-          `SELECT bucket::text AS bucket, key, ${SUMS} FROM ${s}.rollup_now
-            WHERE unit_id = $1 AND family = $2 AND grain = $3 AND bucket BETWEEN $4 AND $5
-            GROUP BY bucket, key`,
-          [unitId, family, grain, range.from, range.to],
-        )
-      : await context.db.query<BucketRow>(
-          `SELECT bucket::text AS bucket, key, ${SUMS} FROM ${s}.rollup_log
-            WHERE unit_id = $1 AND family = $2 AND grain = $3 AND bucket BETWEEN $4 AND $5 AND known_at <= $6
-            GROUP BY bucket, key`,
-          [unitId, family, grain, range.from, range.to, new Date(context.knownAt)],
-        );
-  return bucketSums(rows);
-}
-
-async function factsByBucket(
+function factsByBucket(
   context: ReadContext,
   part: Part,
-  family: Family,
   range: DayRange,
-  bucket: string,
-): Promise<BucketSums> {
-  const units = unitArrays(context, part.unitId, part.own);
-  const { rows } = await context.db.query<BucketRow>(
-    `SELECT ${bucket}::text AS bucket, f.key, ${SUMS.replace(/v(\d)\)/g, 'f.v$1)')}
-       FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS s(unit_id, from_at, to_at)
-       JOIN ${quoted(context.schema)}.facts f
-         ON f.unit_id = s.unit_id AND f.family = $4 AND f.day BETWEEN $5 AND $6
-        AND f.occurred_at >= s.from_at AND f.occurred_at < s.to_at
-      WHERE $7::timestamptz IS NULL OR f.known_at <= $7
-      GROUP BY 1, f.key`,
-    [units.unitIds, units.froms, units.tos, family, range.from, range.to, knownParam(context)],
-  );
-  return bucketSums(rows);
+  grain: 'day' | 'month',
+): Promise<Map<Family, BucketSums>> {
+  return remembered(context, `fact-buckets:${part.own}:${part.unitId}:${grain}:${range.from}:${range.to}`, async () => {
+    const units = unitArrays(context, part.unitId, part.own);
+    const bucket = grain === 'day' ? 'f.day' : `date_trunc('month', f.day)::date`;
+    const { rows } = await context.db.query<FamilyRow>(
+      `SELECT f.family, ${bucket}::text AS bucket, f.key, ${SUMS.replace(/v(\d)\)/g, 'f.v$1)')}
+         FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS s(unit_id, from_at, to_at)
+         JOIN ${quoted(context.schema)}.facts f
+           ON f.unit_id = s.unit_id AND f.day BETWEEN $4 AND $5
+          AND f.occurred_at >= s.from_at AND f.occurred_at < s.to_at
+        WHERE $6::timestamptz IS NULL OR f.known_at <= $6
+        GROUP BY 1, 2, f.key`,
+      [units.unitIds, units.froms, units.tos, range.from, range.to, knownParam(context)],
+    );
+    return byFamily(rows);
+  });
 }

@@ -66,6 +66,34 @@ export function hotspotsTransformed(context: ReadContext, scope: HotspotScope, k
   });
 }
 
+/**
+ * The transformations counted by `hotspotsTransformed` over a whole span, each with its instant: a compare's
+ * windows count theirs from one read (a hotspot transformed twice in a window counts once there).
+ */
+export function transformationsIn(
+  context: ReadContext,
+  scope: HotspotScope,
+  kind: HotspotKind | null,
+): Promise<{ hotspotId: string; at: number }[]> {
+  const key = `transformations:${scope.own ? 'own:' : ''}${scope.unitId}:${scope.from}:${scope.toExclusive}:${scope.standsUntil}:${kind}`;
+  return remembered(context, key, async () => {
+    const { rows } = await context.db.query<{ hotspot_id: string; at: string }>(
+      `SELECT h.hotspot_id, (extract(epoch FROM t.occurred_at) * 1000)::text AS at ${transformedIn(context.schema)}`,
+      hotspotParams(context, scope, kind),
+    );
+    return rows.map((row) => ({ hotspotId: row.hotspot_id, at: Number(row.at) }));
+  });
+}
+
+/** How many distinct hotspots of `transformations` were transformed in [from, toExclusive). */
+export function transformedBetween(
+  transformations: readonly { hotspotId: string; at: number }[],
+  from: number,
+  toExclusive: number,
+): number {
+  return new Set(transformations.filter(({ at }) => at >= from && at < toExclusive).map(({ hotspotId }) => hotspotId)).size;
+}
+
 /** A hotspot belongs to the unit over a range when it was under it at the later of its identification and the range's start. */
 const HOTSPOT_UNDER = `JOIN ${SUBTREE} ON s.unit_id = h.unit_id AND ${underAt('greatest(h.identified_at, $4)')}`;
 

@@ -210,33 +210,55 @@ export function sumsOfDayBefore(
 }
 
 /**
- * Of the cases opened in the range under the unit, those cleared or prosecuted after the end of `day`
- * (as known): what the figures as they stood on that day leave out. By key: [0, cleared, prosecuted, defendants].
- * `own`: of the unit's own cases only (the tree as it stands, `basis=current`).
+ * Of the cases opened in the range under the unit, those cleared or prosecuted at or after `after` (as
+ * known): what the figures as they stood on an earlier day leave out. By key: [0, cleared, prosecuted,
+ * defendants]. `own`: of the unit's own cases only (the tree as it stands, `basis=current`).
  */
-export function outcomesAfter(
+export async function outcomesAfter(
   context: ReadContext,
   unitId: string,
   range: DayRange,
   after: number,
   own = false,
 ): Promise<KeySums> {
+  const byDay = await outcomesAfterByDay(context, unitId, range, after, own);
+  return mergeSums(...byDay.values());
+}
+
+/**
+ * `outcomesAfter` by the day each case was opened, read once for a range (a compare's windows sum their
+ * days). Driven by the outcomes' own index: an outcome after a recent day is rare, and only those are read.
+ */
+export function outcomesAfterByDay(
+  context: ReadContext,
+  unitId: string,
+  range: DayRange,
+  after: number,
+  own = false,
+): Promise<Map<string, KeySums>> {
   return remembered(context, `after:${own ? 'own:' : ''}${unitId}:${range.from}:${range.to}:${after}`, async () => {
     const subtree = unitArrays(context, unitId, own);
-    const { rows } = await context.db.query<SumRow>(
-      `SELECT f.key, '0' AS v1,
+    const { rows } = await context.db.query<SumRow & { day: string }>(
+      `WITH late AS MATERIALIZED (
+         SELECT f.unit_id, f.day, f.key, f.occurred_at, f.v1, f.v4, f.cleared_at, f.prosecuted_at
+           FROM ${quoted(context.schema)}.facts f
+          WHERE f.family = 'case' AND (f.cleared_at IS NOT NULL OR f.prosecuted_at IS NOT NULL)
+            AND greatest(f.cleared_at, f.prosecuted_at) >= $7
+            AND f.day BETWEEN $4 AND $5 AND ($6::timestamptz IS NULL OR f.known_at <= $6)
+       )
+       SELECT f.day::text AS day, f.key, '0' AS v1,
               sum(CASE WHEN f.cleared_at >= $7 THEN sign(f.v1) ELSE 0 END)::text AS v2,
               sum(CASE WHEN f.prosecuted_at >= $7 THEN sign(f.v1) ELSE 0 END)::text AS v3,
               sum(CASE WHEN f.prosecuted_at >= $7 THEN f.v4 ELSE 0 END)::text AS v4
-         FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS s(unit_id, from_at, to_at)
-         JOIN ${quoted(context.schema)}.facts f
-           ON f.unit_id = s.unit_id AND f.family = 'case' AND f.day BETWEEN $4 AND $5
-          AND f.occurred_at >= s.from_at AND f.occurred_at < s.to_at
-        WHERE ($6::timestamptz IS NULL OR f.known_at <= $6) AND (f.cleared_at >= $7 OR f.prosecuted_at >= $7)
-        GROUP BY f.key`,
+         FROM late f
+         JOIN unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS s(unit_id, from_at, to_at)
+           ON f.unit_id = s.unit_id AND f.occurred_at >= s.from_at AND f.occurred_at < s.to_at
+        GROUP BY f.day, f.key`,
       [subtree.unitIds, subtree.froms, subtree.tos, range.from, range.to, knownParam(context), instantText(after)],
     );
-    return keySums(rows);
+    const byDay = new Map<string, SumRow[]>();
+    for (const row of rows) byDay.set(row.day, [...(byDay.get(row.day) ?? []), row]);
+    return new Map([...byDay].map(([day, dayRows]) => [day, keySums(dayRows)]));
   });
 }
 

@@ -20,9 +20,9 @@ import { addValues, FAMILIES, signed, type Family, type Values } from '../write/
 import { partsOf, type Basis } from './basis';
 import { sumsByDay, sumsByMonth, type BucketSums, type Part } from './bucket-sums';
 import { figureValue, totalOf, type CaseFilterQuery, type WindowTotals } from './figure-values';
-import { hotspotsTransformed } from './hotspot-figures';
+import { transformationsIn, transformedBetween } from './hotspot-figures';
 import type { ReadContext } from './read-context';
-import { mergeSums, outcomesAfter, type KeySums } from './sums';
+import { mergeSums, outcomesAfterByDay, type KeySums } from './sums';
 import { unitRef } from './unit-tree';
 
 export interface CompareQuery extends CaseFilterQuery {
@@ -73,27 +73,26 @@ async function yearTotals(
       ),
     };
   };
+  // One read of the outcomes and one of the transformations per part, over the days of every window.
+  const span = { from: [...COMPARE_WINDOWS.map((window) => ranges[window].from)].sort()[0]!, to };
+  const instants = (range: DateRange) => ({
+    from: startOfLocalDay(range.from, zone).getTime(),
+    toExclusive: endOfLocalDayExclusive(range.to, zone).getTime(),
+  });
   const perPart = await Promise.all(
     parts.map(async (part) => {
-      const [families, outcomes, transformed] = await Promise.all([
+      const [families, lateByDay, transformations] = await Promise.all([
         Promise.all(FAMILIES.map((family) => windowSums(part, family))),
-        Promise.all(COMPARE_WINDOWS.map((window) => outcomesAfter(context, part.unitId, ranges[window], standsUntil, part.own))),
-        Promise.all(
-          COMPARE_WINDOWS.map((window) =>
-            hotspotsTransformed(
-              context,
-              {
-                unitId: part.unitId,
-                own: part.own,
-                from: startOfLocalDay(ranges[window].from, zone).getTime(),
-                toExclusive: endOfLocalDayExclusive(ranges[window].to, zone).getTime(),
-                standsUntil,
-              },
-              null,
-            ),
-          ),
-        ),
+        outcomesAfterByDay(context, part.unitId, span, standsUntil, part.own),
+        transformationsIn(context, { unitId: part.unitId, own: part.own, ...instants(span), standsUntil }, null),
       ]);
+      const outcomes = COMPARE_WINDOWS.map((window) =>
+        summed(lateByDay, (day) => day >= ranges[window].from && day <= ranges[window].to),
+      );
+      const transformed = COMPARE_WINDOWS.map((window) => {
+        const { from, toExclusive } = instants(ranges[window]);
+        return transformedBetween(transformations, from, toExclusive);
+      });
       return { families, outcomes, transformed };
     }),
   );
