@@ -17,6 +17,8 @@ export interface BootstrapOptions {
   config?: VigilConfig;
   /** Runs after the app is created, before it listens (e.g. to connect a Kafka consumer). */
   beforeListen?: (app: INestApplication, config: VigilConfig) => void | Promise<void>;
+  /** Runs once the app is initialised and listening (e.g. to start that consumer). */
+  afterListen?: (app: INestApplication, config: VigilConfig) => void | Promise<void>;
   /** Close the app on SIGINT/SIGTERM (false when a launcher handles the signals itself). */
   handleSignals?: boolean;
 }
@@ -30,6 +32,7 @@ export async function bootstrap(name: string, module: AppModule, options: Bootst
     await options.beforeListen?.(app, config);
     await app.listen(config.VIGIL_PORT, '0.0.0.0');
     app.get(Logger).log({ service: name, url: `http://localhost:${config.VIGIL_PORT}` }, `${name} listening`);
+    await options.afterListen?.(app, config);
     return app;
   } catch (error) {
     if (error instanceof ConfigError) {
