@@ -5,6 +5,7 @@ import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig } from '../config/load-config';
 import type { VigilConfig } from '../config/config.schema';
+import { startTracing } from '../tracing/tracing';
 import { configureHttp } from './configure-http';
 
 type AppModule = Parameters<typeof NestFactory.create>[0];
@@ -27,6 +28,8 @@ export interface BootstrapOptions {
 export async function bootstrap(name: string, module: AppModule, options: BootstrapOptions = {}): Promise<INestApplication> {
   try {
     const config = options.config ?? loadConfig();
+    // Before the app exists, so every span it makes goes to the SDK (when OTEL_* ask for it).
+    await startTracing(name === 'vigil' ? 'vigil' : `vigil-${name}`);
     const app = await createApp(module, options.openapi, options.asyncapi);
     if (options.handleSignals !== false) app.enableShutdownHooks();
     await options.beforeListen?.(app, config);
