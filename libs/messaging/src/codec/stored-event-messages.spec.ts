@@ -51,6 +51,7 @@ describe('a page of the log as Kafka messages', () => {
   it('sends an event the store serialized as it is', () => {
     const serialized = {
       position: 11n,
+      eventId: 'e',
       streamId: 'case-A',
       type: 'CaseOpened',
       correlationId: 'corr-1',

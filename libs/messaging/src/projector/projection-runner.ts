@@ -5,6 +5,7 @@ import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
 import { ensureTopicsExist } from '../kafka/ensure-topics';
 import { consumerGroup, deadLetterTopic, topicOf } from '../kafka/topics';
+import { withApplySpans } from './apply-spans';
 import { BatchProcessor } from './batch-processor';
 import { DeadLetterPublisher } from './dead-letter-publisher';
 import { RunnerStatus } from './runner-status';
@@ -49,7 +50,7 @@ export class ProjectionRunner {
     private readonly logger: Logger,
   ) {
     this.deadLetters = new DeadLetterPublisher(kafka, options.namespace, projection.name);
-    this.processor = new BatchProcessor(pool, projection, this.deadLetters);
+    this.processor = new BatchProcessor(pool, projection, this.deadLetters, logger);
   }
 
   /** Resolves once the consumer runs; a failure is reported in the status and retried in the background. */
@@ -113,6 +114,10 @@ export class ProjectionRunner {
     this.logger.info({ projection: name }, 'projection rebuilt for this code version; consuming');
   }
 
+  private get groupId(): string {
+    return consumerGroup(this.options.namespace, `projector.${this.projection.name}`);
+  }
+
   private get topics(): string[] {
     return this.projection.categories.map((category) => topicOf(this.options.namespace, category));
   }
@@ -124,7 +129,7 @@ export class ProjectionRunner {
   private async runConsumer(): Promise<void> {
     if (this.stopping) return;
     const consumer = this.kafka.consumer({
-      groupId: consumerGroup(this.options.namespace, `projector.${this.projection.name}`),
+      groupId: this.groupId,
       allowAutoTopicCreation: false,
       maxWaitTimeInMs: 500,
       // Larger batches from a backlog: a read model's statements cost per batch as much as per event.
@@ -162,7 +167,10 @@ export class ProjectionRunner {
 
   private async eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
-    const outcome = await this.processor.process(batch.topic, batch.partition, batch.messages);
+    const target = { projection: this.projection.name, group: this.groupId, topic: batch.topic };
+    const outcome = await withApplySpans(target, batch.messages, () =>
+      this.processor.process(batch.topic, batch.partition, batch.messages),
+    );
     // Counted once the read model committed them, whatever becomes of the offsets' commit.
     const labels = { projection: this.projection.name };
     this.metrics
