@@ -24,6 +24,9 @@ export interface ProjectionRunnerOptions {
 }
 
 const RETRY_MS = 2_000;
+const APPLIED = ['vigil_projection_applied_total', 'Events applied to a read model'] as const;
+const DEAD_LETTERED = ['vigil_projection_dead_letters_total', 'Messages a projection sent to the dead letters'] as const;
+const COUNTERS = [APPLIED, DEAD_LETTERED];
 
 /**
  * Runs one projection: its kafkajs consumer (group `<namespace>.projector.<name>`, so instances
@@ -51,6 +54,8 @@ export class ProjectionRunner {
   ) {
     this.deadLetters = new DeadLetterPublisher(kafka, options.namespace, projection.name);
     this.processor = new BatchProcessor(pool, projection, this.deadLetters, logger);
+    // Scraped from the start at 0, so an alert on their increase sees the first one.
+    for (const [name, help] of COUNTERS) metrics.counter(name, help, ['projection']).inc({ projection: projection.name }, 0);
   }
 
   /** Resolves once the consumer runs; a failure is reported in the status and retried in the background. */
@@ -173,14 +178,8 @@ export class ProjectionRunner {
     );
     // Counted once the read model committed them, whatever becomes of the offsets' commit.
     const labels = { projection: this.projection.name };
-    this.metrics
-      .counter('vigil_projection_applied_total', 'Events applied to a read model', ['projection'])
-      .inc(labels, outcome.applied);
-    if (outcome.deadLettered > 0) {
-      this.metrics
-        .counter('vigil_projection_dead_letters_total', 'Messages a projection sent to the dead letters', ['projection'])
-        .inc(labels, outcome.deadLettered);
-    }
+    this.metrics.counter(...APPLIED, ['projection']).inc(labels, outcome.applied);
+    if (outcome.deadLettered > 0) this.metrics.counter(...DEAD_LETTERED, ['projection']).inc(labels, outcome.deadLettered);
     resolveOffset(batch.lastOffset());
     await this.consumer!.commitOffsets([
       { topic: batch.topic, partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() },
