@@ -13,7 +13,11 @@ import { type VigilUnderTest, eventually, startVigilUnderTest } from './support/
 // the projector, recorded by the official SDK into its in-memory exporter.
 describe('a trace across the store and Kafka', () => {
   const exporter = new InMemorySpanExporter();
-  const sdk = new NodeSDK({ spanProcessors: [new SimpleSpanProcessor({ exporter })], metricReaders: [], logRecordProcessors: [] });
+  const sdk = new NodeSDK({
+    spanProcessors: [new SimpleSpanProcessor({ exporter })],
+    metricReaders: [],
+    logRecordProcessors: [],
+  });
   const kafka = new Kafka({
     clientId: 'tracing-e2e',
     brokers: process.env.KAFKA_BROKERS!.split(','),

@@ -11,7 +11,19 @@ export const SERIALIZED_PAGE_SQL = `
          data::text, metadata::text, metadata->>'correlationId', metadata->>'traceparent'
   FROM events WHERE position > $1 ORDER BY position LIMIT $2`;
 
-export type SerializedRow = [string, string, string, string, string, string, string, string, string, string | null, string | null];
+export type SerializedRow = [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+];
 
 /** The JSON of `toJsonStoredEvent`, with its keys in the same order. */
 export function toSerializedEvent(row: SerializedRow): SerializedEvent {

@@ -15,14 +15,19 @@ export function withInboundSpan<T>(received: ReceivedMessage, group: string, han
     [MESSAGING_ATTRIBUTES.consumerGroup]: group,
   };
   const parent = contextFromHeaders(received.message.headers ?? {});
-  return vigilTracer().startActiveSpan(`process ${received.topic}`, { kind: SpanKind.CONSUMER, attributes }, parent, async (span) => {
-    try {
-      return await handle();
-    } catch (error) {
-      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
-      throw error;
-    } finally {
-      span.end();
-    }
-  });
+  return vigilTracer().startActiveSpan(
+    `process ${received.topic}`,
+    { kind: SpanKind.CONSUMER, attributes },
+    parent,
+    async (span) => {
+      try {
+        return await handle();
+      } catch (error) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
 }

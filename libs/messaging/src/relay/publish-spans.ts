@@ -49,7 +49,9 @@ export class PublishSpans {
 
 /** `send <topic>` as the messaging conventions name a span, when the trace's events went to one topic. */
 function nameAfterTopics(span: Span, namespace: string, events: readonly SerializedEvent[], traceparent: string | undefined) {
-  const topics = new Set(events.filter((event) => event.traceparent === traceparent).map((e) => topicOf(namespace, categoryOfStream(e.streamId))));
+  const topics = new Set(
+    events.filter((event) => event.traceparent === traceparent).map((e) => topicOf(namespace, categoryOfStream(e.streamId))),
+  );
   if (topics.size !== 1) return;
   const [topic] = topics;
   span.updateName(`send ${topic}`).setAttribute(MESSAGING_ATTRIBUTES.destination, topic!);

@@ -57,9 +57,16 @@ export const problems = {
       'WWW-Authenticate': `Bearer realm="vigil"${tokenRefused ? ', error="invalid_token"' : ''}`,
     }),
   methodNotAllowed: (method: string, allowed: string[]) =>
-    new ProblemError(405, 'METHOD_NOT_ALLOWED', 'Method not allowed', `${method} is not served here; use ${allowed.join(', ')}.`, undefined, {
-      Allow: allowed.join(', '),
-    }),
+    new ProblemError(
+      405,
+      'METHOD_NOT_ALLOWED',
+      'Method not allowed',
+      `${method} is not served here; use ${allowed.join(', ')}.`,
+      undefined,
+      {
+        Allow: allowed.join(', '),
+      },
+    ),
   forbidden: (code: string, detail: string) => new ProblemError(403, code, 'Forbidden', detail),
   notFound: (detail: string) => new ProblemError(404, 'NOT_FOUND', 'Not found', detail),
   unavailable: (detail: string) => new ProblemError(503, 'UNAVAILABLE', 'Service unavailable', detail),

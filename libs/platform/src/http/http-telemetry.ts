@@ -36,7 +36,11 @@ export function httpTelemetry(metrics: Metrics): RequestHandler {
       request.method,
       {
         kind: SpanKind.SERVER,
-        attributes: { [ATTR_HTTP_REQUEST_METHOD]: request.method, [ATTR_URL_PATH]: request.path, [ATTR_URL_SCHEME]: request.protocol },
+        attributes: {
+          [ATTR_HTTP_REQUEST_METHOD]: request.method,
+          [ATTR_URL_PATH]: request.path,
+          [ATTR_URL_SCHEME]: request.protocol,
+        },
       },
       parent,
     );

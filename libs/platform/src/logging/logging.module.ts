@@ -11,7 +11,11 @@ export const HTTP_LOGGER = Symbol('HTTP_LOGGER');
 /** The request logger, mounted first by `configureHttp` so that even a request the body parser refuses is logged. */
 @Module({
   providers: [
-    { provide: HTTP_LOGGER, inject: [VIGIL_CONFIG], useFactory: (config: VigilConfig) => createHttpLogger(pino(loggerOptions(config.LOG_LEVEL))) },
+    {
+      provide: HTTP_LOGGER,
+      inject: [VIGIL_CONFIG],
+      useFactory: (config: VigilConfig) => createHttpLogger(pino(loggerOptions(config.LOG_LEVEL))),
+    },
   ],
   exports: [HTTP_LOGGER],
 })

@@ -33,7 +33,10 @@ export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutd
     const server = createServer((request, response) => void this.answer(request.method, request.url, response));
     await new Promise<void>((resolve) => {
       server.once('error', (error) => {
-        this.logger.error({ err: error, port: this.config.VIGIL_METRICS_PORT }, 'metrics port unavailable; set VIGIL_METRICS_PORT');
+        this.logger.error(
+          { err: error, port: this.config.VIGIL_METRICS_PORT },
+          'metrics port unavailable; set VIGIL_METRICS_PORT',
+        );
         resolve();
       });
       server.listen(this.config.VIGIL_METRICS_PORT, () => {
