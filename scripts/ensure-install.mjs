@@ -15,8 +15,12 @@ const stale =
   statSync(marker).mtimeMs < statSync(lock).mtimeMs;
 if (stale) {
   // `npm ci` fails here on optional platform binaries the registry does not serve; install from the lockfile.
+  // npm checks each package's `engines` against the Node npm itself runs on, which may be older than
+  // the Node 24 (the `node` devDependency) that runs them: those EBADENGINE warnings say nothing about
+  // this project, so only errors are shown. Install scripts are decided in package.json `allowScripts`.
   process.stdout.write('vigil: installing Node packages (npm install from package-lock.json)…\n');
-  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  const args = ['install', '--no-audit', '--no-fund', '--loglevel=error'];
+  const result = spawnSync('npm', args, { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
     process.stderr.write('vigil: npm install failed; see above\n');
     process.exit(result.status ?? 1);

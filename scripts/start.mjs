@@ -45,7 +45,7 @@ async function printBanner(config, generatedSecret, issueToken) {
     `  API            ${base}/v1/events  (POST)`,
     `  OpenAPI docs   ${base}/docs`,
     `  readiness      ${base}/health/ready`,
-    `  metrics        ${base}/metrics`,
+    `  metrics        http://localhost:${config.VIGIL_METRICS_PORT}/metrics  (Prometheus, no token)`,
     `  Kafka          ${config.KAFKA_BROKERS}  (namespace ${config.VIGIL_NAMESPACE})`,
     `  database       ${config.DATABASE_URL.replace(/:[^:@/]+@/, ':***@')}`,
     '',

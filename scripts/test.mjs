@@ -14,6 +14,8 @@ const env = {
   KAFKA_BROKERS: infrastructure.kafkaBrokers,
   VIGIL_JWT_SECRET: process.env.VIGIL_JWT_SECRET || 'test-secret-test-secret-test-secret-0123',
   KAFKAJS_NO_PARTITIONER_WARNING: '1',
+  // Suites start many apps in one process: each serves Prometheus on a free port of its own.
+  VIGIL_METRICS_PORT: process.env.VIGIL_METRICS_PORT || '0',
   // Fault tests make kafkajs log errors on purpose; LOG_LEVEL=info npm test shows the services' logs.
   LOG_LEVEL: process.env.LOG_LEVEL || 'fatal',
   NODE_OPTIONS: [

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { buildAsyncApi, buildOpenApi } from '@vigil/contract';
 import { allTopics, waitForLeaders } from '@vigil/messaging';
+import { MetricsServer } from '@vigil/platform';
 import { type VigilUnderTest, eventually, startVigilUnderTest } from './support/vigil-under-test';
 
 // Issue 2, item 7: the infrastructure is real — the services start and are ready, and the
@@ -49,13 +50,31 @@ describe('the all-in-one service on the real broker and database', () => {
     expect(metadata.topics.every((topic) => topic.partitions.length === vigil.config.KAFKA_TOPIC_PARTITIONS)).toBe(true);
   });
 
-  it('serves Prometheus metrics to an operator and refuses them without a token', async () => {
+  it('serves Prometheus metrics to an operator on the API port and refuses them without a token', async () => {
     expect((await fetch(`${vigil.url}/metrics`)).status).toBe(401);
     const response = await fetch(`${vigil.url}/metrics`, {
       headers: { authorization: `Bearer ${await vigil.token('operator')}` },
     });
     expect(response.status).toBe(200);
-    expect(await response.text()).toMatch(/^vigil_process_resident_memory_bytes \d+/m);
+    expect(await response.text()).toMatch(/^process_resident_memory_bytes \d+/m);
+  });
+
+  it('serves them without a token on the management port, with the standard process and Node names', async () => {
+    const port = vigil.app.get(MetricsServer).port;
+    expect(port).not.toBeNull();
+    const response = await fetch(`http://127.0.0.1:${port}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    const text = await response.text();
+    for (const name of ['process_cpu_seconds_total', 'process_resident_memory_bytes', 'nodejs_heap_size_total_bytes']) {
+      expect(text).toMatch(new RegExp(`^${name} \\d`, 'm'));
+    }
+    expect(text).not.toMatch(/^vigil_process_|^vigil_nodejs_/m);
+    // The counters an operator alerts on are there from the start, at 0.
+    expect(text).toMatch(/^vigil_ingest_events_total\{status="rejected"\} 0$/m);
+    expect(text).toMatch(/^vigil_relay_published_total 0$/m);
+    expect(text).toMatch(/^vigil_projection_dead_letters_total\{projection="cases"\} 0$/m);
+    expect((await fetch(`http://127.0.0.1:${port}/other`)).status).toBe(404);
   });
 
   it('serves the OpenAPI document generated from the schemas, with Swagger UI, without a token', async () => {

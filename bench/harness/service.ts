@@ -109,6 +109,7 @@ export class ServiceProcess {
         VIGIL_JWT_SECRET: secret,
         VIGIL_NAMESPACE: this.settings.namespace,
         VIGIL_PORT: String(port),
+        VIGIL_METRICS_PORT: '0',
         LOG_LEVEL: 'warn',
         KAFKAJS_NO_PARTITIONER_WARNING: '1',
       },

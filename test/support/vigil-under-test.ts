@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { buildAsyncApi, buildOpenApi } from '@vigil/contract';
 import { PostgresEventStore } from '@vigil/event-store';
-import { connectInbound } from '@vigil/messaging';
+import { connectInbound, startInbound } from '@vigil/messaging';
 import { type Role, type VigilConfig, createApp, issueToken, loadConfig } from '@vigil/platform';
 import { Pool } from 'pg';
 import { VigilAppModule } from '../../apps/vigil/src/vigil-app.module';
@@ -30,6 +30,7 @@ export async function startVigilUnderTest(overrides: Record<string, string> = {}
   );
   connectInbound(app, config);
   await app.listen(0, '127.0.0.1');
+  startInbound(app, config);
   const address = app.getHttpServer().address() as { port: number };
   return {
     app,

@@ -4,7 +4,7 @@ import { UsageError } from './usage-error';
 
 /** Exit codes (CONTRACT.md §7): 0 done, 1 failed with the reason on stderr, 2 bad usage. */
 export async function run(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = buildProgram(argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { buildAsyncApi, buildOpenApi } from '@vigil/contract';
 import { bootstrap, loadConfigOrExit } from '@vigil/platform';
-import { connectInbound } from '@vigil/messaging';
+import { connectInbound, startInbound } from '@vigil/messaging';
 import { IngestAppModule } from './ingest-app.module';
 
 const config = loadConfigOrExit();
@@ -10,4 +10,5 @@ void bootstrap('ingest', IngestAppModule.forRoot(config), {
   openapi: buildOpenApi() as never,
   asyncapi: buildAsyncApi(),
   beforeListen: connectInbound,
+  afterListen: startInbound,
 });

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { buildAsyncApi, buildOpenApi } from '@vigil/contract';
-import { connectInbound } from '@vigil/messaging';
+import { connectInbound, startInbound } from '@vigil/messaging';
 import { bootstrap, loadConfig, type VigilConfig } from '@vigil/platform';
 import { VigilAppModule } from './vigil-app.module';
 
@@ -14,6 +14,7 @@ export async function startVigil(options: { handleSignals: boolean }): Promise<{
     asyncapi: buildAsyncApi(),
     handleSignals: options.handleSignals,
     beforeListen: connectInbound,
+    afterListen: startInbound,
   });
   return { app, config };
 }

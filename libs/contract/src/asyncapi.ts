@@ -26,6 +26,16 @@ ${ORDERING} Upstream producers should key inbound messages by the stream id of t
 
 Idempotency: the \`eventId\` is the key of idempotency; a message delivered twice stores its events once.`;
 
+const TRACEPARENT_PATTERN = '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$';
+
+const TRACEPARENT_HEADER = {
+  type: 'string',
+  pattern: TRACEPARENT_PATTERN,
+  description:
+    'W3C Trace Context of the event: the relay’s publish span in the trace of the request that appended it ' +
+    '(stored with the event as metadata.traceparent), when tracing is on; consumers continue it',
+};
+
 const jsonSchemaOf = (schema: z.ZodType) => ({ $ref: `#/components/schemas/${schemaIds.get(schema)}` });
 
 /** The zod schemas named as components; every other schema is inlined where it is used. */
@@ -86,6 +96,7 @@ function categoryMessage(category: Category) {
       properties: {
         type: { type: 'string', enum: types, description: 'the event type' },
         correlationId: { type: 'string', description: 'the event’s metadata.correlationId, when it has one' },
+        traceparent: TRACEPARENT_HEADER,
       },
     },
     payload: { oneOf: types.map((type) => jsonSchemaOf(STORED_EVENT_SCHEMAS[type as EventType])) },
@@ -109,6 +120,11 @@ const INBOUND_MESSAGE = {
         type: 'string',
         pattern: '^Bearer \\S+$',
         description: 'Bearer <JWT> with role upstream (or operator); events outside its unit subtree are rejected OUT_OF_SCOPE',
+      },
+      traceparent: {
+        type: 'string',
+        pattern: TRACEPARENT_PATTERN,
+        description: 'W3C Trace Context, optional: the producer’s trace, which the stored events then carry on',
       },
     },
   },

@@ -13,9 +13,18 @@ export const PrincipalSchema = z.strictObject({
 });
 export type Principal = z.infer<typeof PrincipalSchema>;
 
+/** W3C Trace Context `traceparent`: version, trace id, parent span id, flags. */
+export const TraceparentSchema = z
+  .string()
+  .regex(/^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/, { error: 'must be a W3C traceparent' });
+
 // Built with the rules of 1.0, not the door's: the bounds of 1.1 apply to what is posted, and an
-// event stored before them must stay decodable by every projection.
-export const StoredMetadataSchema = metadataSchema(STORED_RULES).extend({ principal: PrincipalSchema });
+// event stored before them must stay decodable by every projection. `principal` and `traceparent`
+// are recorded by Vigil (the trace of the request that appended it, when tracing is on), never sent.
+export const StoredMetadataSchema = metadataSchema(STORED_RULES).extend({
+  principal: PrincipalSchema,
+  traceparent: TraceparentSchema.optional(),
+});
 export type StoredMetadata = z.infer<typeof StoredMetadataSchema>;
 
 interface Storage<N> {

@@ -13,6 +13,8 @@ export type ExpectedRevision = 'any' | 'no_stream' | 'exists' | bigint;
 export interface EventToAppend {
   envelope: EventEnvelope;
   principal: Principal;
+  /** The W3C traceparent of the append, stored in the metadata beside the principal (tracing on). */
+  traceparent?: string;
 }
 
 export interface StreamWrite {
@@ -71,9 +73,12 @@ export interface Subscription {
  */
 export interface SerializedEvent {
   position: bigint;
+  eventId: string;
   streamId: string;
   type: string;
   correlationId?: string;
+  /** `metadata.traceparent`: the trace the relay continues in the message's headers. */
+  traceparent?: string;
   /** Equal, once parsed, to `toJsonStoredEvent(event)`; not necessarily the same text. */
   json: string;
 }

@@ -30,6 +30,7 @@ describe('subscribing to the log serialized', () => {
     expect(received).toEqual([
       {
         position: 7n,
+        eventId: event.eventId,
         streamId: 'case-C-1',
         type: 'CaseCleared',
         correlationId: 'corr-7',

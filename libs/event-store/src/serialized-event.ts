@@ -3,11 +3,14 @@ import type { EventStore, SerializedEvent, SubscribeOptions, Subscription } from
 
 export function serializeEvent(event: StoredEvent): SerializedEvent {
   const correlationId = event.metadata?.correlationId;
+  const traceparent = event.metadata?.traceparent;
   return {
     position: event.position,
+    eventId: event.eventId,
     streamId: event.streamId,
     type: event.type,
     ...(correlationId ? { correlationId } : {}),
+    ...(traceparent ? { traceparent } : {}),
     json: JSON.stringify(toJsonStoredEvent(event)),
   };
 }

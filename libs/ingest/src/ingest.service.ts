@@ -10,9 +10,10 @@ import {
   WrongExpectedRevisionError,
   contentHash,
 } from '@vigil/event-store';
-import { type AuthPrincipal, Metrics } from '@vigil/platform';
+import { type AuthPrincipal, Metrics, VIGIL_CONFIG, type VigilConfig } from '@vigil/platform';
 import { AggregateCache } from './aggregate-cache';
 import { type IngestResult, rejected } from './ingest-result';
+import { appendTraced } from './traced-append';
 import { UnitParentHints } from './unit-parent-hints';
 
 const MAX_ATTEMPTS = 5;
@@ -27,12 +28,16 @@ export class IngestService {
   private readonly logger = new Logger(IngestService.name);
   private readonly counter;
   private readonly unitHints = new UnitParentHints();
+  private readonly eventLines: boolean;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     metrics: Metrics,
+    @Inject(VIGIL_CONFIG) config: VigilConfig,
   ) {
     this.counter = metrics.counter('vigil_ingest_events_total', 'Events posted, by result', ['status']);
+    for (const status of ['appended', 'duplicate', 'rejected']) this.counter.inc({ status }, 0);
+    this.eventLines = config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace';
   }
 
   async ingest(envelopes: EventEnvelope[], principal: AuthPrincipal): Promise<IngestResult[]> {
@@ -41,12 +46,21 @@ export class IngestService {
       try {
         const results = await this.attempt(envelopes, streams, principal);
         this.count(results);
+        if (this.eventLines) this.logEach(envelopes, results);
         return results;
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_ATTEMPTS) throw error;
         this.logger.debug({ streamId: error.streamId, attempt }, 'concurrent write, deciding again');
       }
     }
+  }
+
+  /** A debug line per event with its `eventId` and `correlationId` (in a request, with its `requestId` too). */
+  private logEach(envelopes: EventEnvelope[], results: IngestResult[]): void {
+    results.forEach((result, i) => {
+      const { status, eventId, ...rest } = result;
+      this.logger.debug({ eventId, correlationId: envelopes[i]!.metadata?.correlationId, ...rest }, `event ${status}`);
+    });
   }
 
   /** One count per status and batch rather than per event. */
@@ -87,7 +101,7 @@ export class IngestService {
       appendInOrder(writes, written, streams[i]!.streamId, cache, { envelope, principal });
       results.push(null);
     });
-    const outcomes = await this.store.appendMany(writes);
+    const outcomes = await appendTraced(this.store, writes);
     return fillAppended(envelopes, results, outcomes);
   }
 

@@ -9,8 +9,10 @@ import { HealthRegistry } from './health/health.registry';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { Metrics } from './metrics/metrics';
+import { MetricsServer } from './metrics/metrics-server';
+import { TracingLifecycle } from './tracing/tracing.lifecycle';
 
-/** What every Vigil app needs: configuration, logging, auth, problem details, health and metrics. */
+/** What every Vigil app needs: configuration, logging, auth, problem details, health, metrics (its own port too) and tracing. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -22,10 +24,12 @@ export class PlatformModule {
       providers: [
         HealthRegistry,
         Metrics,
+        MetricsServer,
+        TracingLifecycle,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
-      exports: [ConfigModule, HealthRegistry, Metrics],
+      exports: [ConfigModule, HealthRegistry, Metrics, MetricsServer],
     };
   }
 }

@@ -8,6 +8,7 @@ import {
 } from '@vigil/messaging';
 import { loadConfig, type VigilConfig } from '@vigil/platform';
 import { PROJECTIONS } from '@vigil/projections';
+import { COMMANDS } from './catalogue';
 import { Command } from 'commander';
 import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
@@ -53,7 +54,7 @@ function printList(entries: readonly DeadLetterEntry[], json: boolean): void {
 
 /** `vigil dead-letters list | retry ID | discard ID`: what consumers could not process, and why. */
 export function deadLettersCommand(): Command {
-  const deadLetters = new Command('dead-letters').description('what consumers could not process, and why').exitOverride();
+  const deadLetters = new Command('dead-letters').description(COMMANDS['dead-letters']!.summary).exitOverride();
   deadLetters
     .command('list')
     .description('unresolved dead letters of the projections and inbound rejections')

@@ -1,5 +1,6 @@
 import { PROJECTIONS, projectionStatus } from '@vigil/projections';
 import { loadConfig } from '@vigil/platform';
+import { COMMANDS } from './catalogue';
 import { Command } from 'commander';
 import { openPool } from '../ops/connections';
 import { formatTable } from '../ops/table';
@@ -7,7 +8,7 @@ import { projectionsRebuildCommand } from './projections-rebuild';
 
 /** `vigil projections status [--json]`: each projection's versions, how far they got, and their state. */
 export function projectionsCommand(): Command {
-  const projections = new Command('projections').description('read models').exitOverride();
+  const projections = new Command('projections').description(COMMANDS.projections!.summary).exitOverride();
   projections
     .command('status')
     .description('each projection: version, last position applied, lag in events and seconds, state')

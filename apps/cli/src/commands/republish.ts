@@ -1,6 +1,7 @@
 import { PostgresEventStore } from '@vigil/event-store';
 import { positionsRecordedBetween, type RepublishRange, republish } from '@vigil/messaging';
 import { loadConfig } from '@vigil/platform';
+import { COMMANDS } from './catalogue';
 import { Command } from 'commander';
 import { openKafka, openPool } from '../ops/connections';
 import { Progress } from '../ops/progress';
@@ -55,7 +56,7 @@ function parseRange(options: Options): RepublishRange & { byTime: boolean } {
 /** `vigil republish …`: stored events to Kafka again, in log order, with progress on stderr. */
 export function republishCommand(): Command {
   return new Command('republish')
-    .description('publish stored events to Kafka again, in order (positions and times inclusive)')
+    .description(COMMANDS.republish!.summary)
     .exitOverride()
     .option('--from-position <P>', 'first position')
     .option('--to-position <Q>', 'last position (default: the head of the log)')

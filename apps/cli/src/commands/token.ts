@@ -1,3 +1,4 @@
+import { COMMANDS } from './catalogue';
 import { Command, Option } from 'commander';
 import { ROLES, type Role, issueToken, loadConfig, parseTtl } from '@vigil/platform';
 import { UsageError } from '../usage-error';
@@ -6,7 +7,7 @@ const UNIT_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /** `vigil token issue --role R --unit U [--ttl 30d]`: prints a token signed with VIGIL_JWT_SECRET. */
 export function tokenCommand(): Command {
-  const token = new Command('token').description('signed access tokens').exitOverride();
+  const token = new Command('token').description(COMMANDS.token!.summary).exitOverride();
   token
     .command('issue')
     .description('print a signed token')

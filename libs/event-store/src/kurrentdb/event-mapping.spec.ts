@@ -35,6 +35,22 @@ describe('toEventData', () => {
     });
   });
 
+  it('keeps the traceparent of a traced append beside the principal, and reads it back into the metadata', () => {
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const data = toEventData({ ...toAppend, traceparent }, '2024-03-01T01:00:05.250Z');
+    expect((data.metadata as Record<string, string>).traceparent).toBe(traceparent);
+    const stored = toStoredEvent({
+      streamId: 'case-LC-2024-000123',
+      id: envelope.eventId,
+      type: 'CaseOpened',
+      revision: 0n,
+      data: envelope.data,
+      metadata: data.metadata,
+      position: { commit: 7n, prepare: 7n },
+    });
+    expect(stored.metadata).toEqual({ ...envelope.metadata, principal, traceparent });
+  });
+
   it('leaves the metadata key out when the envelope has none', () => {
     const { metadata: _, ...bare } = envelope;
     const data = toEventData({ envelope: bare, principal }, '2024-03-01T01:00:05.250Z');

@@ -31,11 +31,12 @@ export interface RecordedLike {
  * nested parts travel as JSON text.
  */
 export function toEventData(event: EventToAppend, recordedAt: string): EventData {
-  const { envelope, principal } = event;
+  const { envelope, principal, traceparent } = event;
   const metadata: Record<string, string> = {
     occurredAt: envelope.occurredAt,
     recordedAt,
     principal: JSON.stringify(principal),
+    ...(traceparent ? { traceparent } : {}),
   };
   if (envelope.metadata !== undefined) metadata.metadata = JSON.stringify(envelope.metadata);
   return jsonEvent({ id: envelope.eventId, type: envelope.type, data: envelope.data as JSONType, metadata });
@@ -55,12 +56,13 @@ export function toStoredEvent(recorded: RecordedLike): StoredEvent {
   const metadata =
     properties.metadata === undefined ? {} : asObject(nestedJson(properties.metadata), 'metadata.metadata', recorded);
   const principal = asObject(nestedJson(properties.principal), 'metadata.principal', recorded);
+  const traceparent = typeof properties.traceparent === 'string' ? { traceparent: properties.traceparent } : {};
   return {
     eventId: recorded.id,
     type: recorded.type,
     occurredAt: asString(properties.occurredAt, 'metadata.occurredAt', recorded),
     data: decodeJson(recorded.data),
-    metadata: { ...metadata, principal },
+    metadata: { ...metadata, principal, ...traceparent },
     streamId: recorded.streamId,
     revision: recorded.revision,
     position,

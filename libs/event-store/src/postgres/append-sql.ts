@@ -91,20 +91,22 @@ export function placeRowsParams(plan: AppendPlan, recordedAt: Date, channel: str
 
 /**
  * The rows as one JSON array, written piece by piece: each event's data and metadata are
- * serialized as they are, the principal's JSON once per distinct principal. The principal goes
- * last in the metadata object; where the metadata had a key `principal` of its own, PostgreSQL
+ * serialized as they are, the principal's JSON once per distinct principal. The principal (and
+ * the traceparent, when the append was traced) go last in the metadata object; where the metadata had a key `principal` of its own, PostgreSQL
  * keeps the last of the two (jsonb), as `{ ...metadata, principal }` would.
  */
 function rowsJson(plan: AppendPlan): string {
   const principals = new Map<unknown, string>();
   let json = '[';
   for (const row of plan.rows) {
-    const { envelope, principal } = row.event;
+    const { envelope, principal, traceparent } = row.event;
     let principalJson = principals.get(principal);
     if (principalJson === undefined) {
       principalJson = JSON.stringify(principal);
       principals.set(principal, principalJson);
     }
+    // A traceparent is 55 characters of [0-9a-f-] (TraceparentSchema): nothing to escape.
+    if (traceparent) principalJson = `${principalJson},"traceparent":"${traceparent}"`;
     const metadata = envelope.metadata == null ? '{}' : JSON.stringify(envelope.metadata);
     const metadataJson =
       metadata === '{}' ? `{"principal":${principalJson}}` : `${metadata.slice(0, -1)},"principal":${principalJson}}`;

@@ -51,6 +51,7 @@ describe('a page of the log as Kafka messages', () => {
   it('sends an event the store serialized as it is', () => {
     const serialized = {
       position: 11n,
+      eventId: 'e',
       streamId: 'case-A',
       type: 'CaseOpened',
       correlationId: 'corr-1',
@@ -64,6 +65,26 @@ describe('a page of the log as Kafka messages', () => {
         ],
       },
     ]);
+  });
+
+  it('carries the stored traceparent in the headers, or the one the publisher gives for the event', () => {
+    const traced = {
+      position: 12n,
+      eventId: 'e2',
+      streamId: 'case-A',
+      type: 'CaseCleared',
+      traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+      json: '{"eventId":"e2"}',
+    };
+    expect(toTopicMessages('ns1', [traced])[0]!.messages[0]!.headers).toEqual({
+      type: 'CaseCleared',
+      traceparent: traced.traceparent,
+    });
+    const publishSpan = '00-4bf92f3577b34da6a3ce929d0e0e4736-b7ad6b7169203331-01';
+    expect(toTopicMessages('ns1', [traced], () => publishSpan)[0]!.messages[0]!.headers).toEqual({
+      type: 'CaseCleared',
+      traceparent: publishSpan,
+    });
   });
 
   it('refuses an event whose stream id names no category rather than guessing a topic', () => {

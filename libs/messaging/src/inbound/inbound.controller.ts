@@ -1,9 +1,11 @@
 import { Controller, type Type } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext, Payload } from '@nestjs/microservices';
+import type { ReceivedMessage } from '../codec/dead-letters';
+import { withInboundSpan } from './inbound-span';
 import { InboundService } from './inbound.service';
 
 /** The topic carries the namespace, known only at start-up: the controller is made for it. */
-export function inboundControllerFor(topic: string): Type<unknown> {
+export function inboundControllerFor(topic: string, group: string): Type<unknown> {
   @Controller()
   class InboundController {
     constructor(private readonly inbound: InboundService) {}
@@ -11,7 +13,7 @@ export function inboundControllerFor(topic: string): Type<unknown> {
     @EventPattern<string>(topic)
     handle(@Payload() _value: unknown, @Ctx() context: KafkaContext): Promise<void> {
       const message = context.getMessage();
-      return this.inbound.handle({
+      const received: ReceivedMessage = {
         topic: context.getTopic(),
         partition: context.getPartition(),
         message: {
@@ -20,7 +22,8 @@ export function inboundControllerFor(topic: string): Type<unknown> {
           value: (message.value as Buffer | null) ?? null,
           headers: message.headers,
         },
-      });
+      };
+      return withInboundSpan(received, group, () => this.inbound.handle(received));
     }
   }
   return InboundController;

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { IngestModule } from '@vigil/ingest';
-import { inboundTopic } from '../kafka/topics';
+import { consumerGroup, inboundTopic } from '../kafka/topics';
 import { inboundControllerFor } from './inbound.controller';
 import { InboundService } from './inbound.service';
 
@@ -11,7 +11,7 @@ export class InboundModule {
     return {
       module: InboundModule,
       imports: [IngestModule],
-      controllers: [inboundControllerFor(inboundTopic(namespace))],
+      controllers: [inboundControllerFor(inboundTopic(namespace), consumerGroup(namespace, 'inbound'))],
       providers: [InboundService],
     };
   }

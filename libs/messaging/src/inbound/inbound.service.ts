@@ -37,7 +37,12 @@ export class InboundService implements OnApplicationShutdown {
       },
     ]);
     this.logger.warn(
-      { offset: received.message.offset, partition: received.partition, codes: reasons.map((r) => r.code) },
+      {
+        offset: received.message.offset,
+        partition: received.partition,
+        codes: reasons.map((r) => r.code),
+        eventIds: reasons.flatMap((r) => (r.eventId ? [r.eventId] : [])),
+      },
       'inbound rejected',
     );
   }

@@ -1,6 +1,8 @@
 import type { Admin, Kafka } from 'kafkajs';
+import { quietTwin } from './kafka-client';
 
-const LEADER_WAIT_MS = 30_000;
+const READY_WAIT_MS = 30_000;
+const POLL_MS = 100;
 
 /** A short-lived admin client: connected for `work`, disconnected after whatever happened. */
 export async function withAdmin<T>(kafka: Kafka, work: (admin: Admin) => Promise<T>): Promise<T> {
@@ -13,12 +15,16 @@ export async function withAdmin<T>(kafka: Kafka, work: (admin: Admin) => Promise
   }
 }
 
-/** THE way a service or a command makes sure its topics exist before it produces or consumes. */
+/**
+ * THE way a service or a command makes sure its topics exist and are served before it produces or
+ * consumes. Runs on the client's quiet twin: the answers it expects on a fresh broker (a topic
+ * another service created first, a partition whose leader is not serving yet) are not errors.
+ */
 export function ensureTopicsExist(kafka: Kafka, topics: string[], numPartitions: number): Promise<string[]> {
-  return withAdmin(kafka, (admin) => ensureTopics(admin, topics, numPartitions));
+  return withAdmin(quietTwin(kafka), (admin) => ensureTopics(admin, topics, numPartitions));
 }
 
-/** Creates the topics that do not exist yet (existing ones are left as they are) and waits for their leaders. */
+/** Creates the topics that do not exist yet (existing ones are left as they are) and waits until each partition is served. */
 export async function ensureTopics(admin: Admin, topics: string[], numPartitions: number): Promise<string[]> {
   const existing = new Set(await admin.listTopics());
   const missing = topics.filter((topic) => !existing.has(topic));
@@ -33,17 +39,28 @@ export async function ensureTopics(admin: Admin, topics: string[], numPartitions
   return missing;
 }
 
+/**
+ * Waits until every partition of the topics answers a ListOffsets from its leader. The metadata
+ * names a new partition's leader before that broker has created the partition's log (on a fresh
+ * broker, a second or two for a few dozen partitions); a consumer that joins in between is told
+ * "This server is not the leader for that topic-partition" and rejoins its group again and again.
+ */
 export async function waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
-  const deadline = Date.now() + LEADER_WAIT_MS;
+  const deadline = Date.now() + READY_WAIT_MS;
   for (;;) {
     try {
       const { topics: described } = await admin.fetchTopicMetadata({ topics });
-      if (described.every((topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0)))
+      const led = described.every(
+        (topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0),
+      );
+      if (led) {
+        await Promise.all(topics.map((topic) => admin.fetchTopicOffsets(topic)));
         return;
+      }
     } catch (error) {
       if (Date.now() > deadline) throw error;
     }
-    if (Date.now() > deadline) throw new Error(`topics without a leader after ${LEADER_WAIT_MS} ms: ${topics.join(', ')}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (Date.now() > deadline) throw new Error(`topics not served after ${READY_WAIT_MS} ms: ${topics.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }

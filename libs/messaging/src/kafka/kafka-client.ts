@@ -9,14 +9,24 @@ const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
 };
 
 /**
+ * kafkajs lines that report a choice Vigil made on purpose, not a problem: the relay's and the CLI's
+ * producers are idempotent with few retries (FAIL_FAST_RETRY) because they promise at least once
+ * and consumers de-duplicate by stream revision. Logged at debug instead of warn.
+ */
+const DELIBERATE = new Set(['Limiting retries for the idempotent producer may invalidate EoS guarantees']);
+
+/**
  * Retries for a client that must tell quickly that Kafka is down (the relay's readiness, an
  * operator's command) rather than retry for about a minute as the shared client does.
  */
 export const FAIL_FAST_RETRY: KafkaConfig['retry'] = { initialRetryTime: 200, maxRetryTime: 2_000, retries: 3 };
 
+const configs = new WeakMap<Kafka, KafkaConfig>();
+const quietTwins = new WeakMap<Kafka, Kafka>();
+
 /** A kafkajs client whose own logs go to pino as structured lines. */
 export function createKafka(brokers: string, clientId: string, logger: Logger, extra: Partial<KafkaConfig> = {}): Kafka {
-  return new Kafka({
+  const config: KafkaConfig = {
     clientId,
     brokers: brokers.split(','),
     logLevel: logLevel.WARN,
@@ -25,8 +35,26 @@ export function createKafka(brokers: string, clientId: string, logger: Logger, e
       () =>
       ({ namespace, level, log }) => {
         const { message, ...rest } = log;
-        logger[LEVELS[level] ?? 'info']({ kafka: namespace, ...rest }, String(message));
+        const text = String(message);
+        logger[DELIBERATE.has(text) ? 'debug' : (LEVELS[level] ?? 'info')]({ kafka: namespace, ...rest }, text);
       },
     ...extra,
-  });
+  };
+  const kafka = new Kafka(config);
+  configs.set(kafka, config);
+  return kafka;
+}
+
+/**
+ * The same cluster with kafkajs' own logging off, for probes whose failures are expected and
+ * handled by the caller (creating topics another service creates too, waiting for a new
+ * partition's leader): kafkajs logs every error answer as an error line, retried or not.
+ * A client `createKafka` did not make is returned as it is.
+ */
+export function quietTwin(kafka: Kafka): Kafka {
+  const config = configs.get(kafka);
+  if (!config) return kafka;
+  let twin = quietTwins.get(kafka);
+  if (!twin) quietTwins.set(kafka, (twin = new Kafka({ ...config, logLevel: logLevel.NOTHING, logCreator: () => () => {} })));
+  return twin;
 }

@@ -1,7 +1,7 @@
 import { Global, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { HealthRegistry, VIGIL_CONFIG, type VigilConfig, createLogger } from '@vigil/platform';
 import type { Admin, Kafka } from 'kafkajs';
-import { ensureTopics } from './ensure-topics';
+import { ensureTopicsExist } from './ensure-topics';
 import { createKafka } from './kafka-client';
 import { allTopics } from './topics';
 
@@ -55,7 +55,7 @@ export class KafkaModule implements OnApplicationBootstrap, OnApplicationShutdow
     const admin = this.kafka.admin();
     try {
       await admin.connect();
-      await ensureTopics(admin, allTopics(this.config.VIGIL_NAMESPACE), this.config.KAFKA_TOPIC_PARTITIONS);
+      await ensureTopicsExist(this.kafka, allTopics(this.config.VIGIL_NAMESPACE), this.config.KAFKA_TOPIC_PARTITIONS);
       this.admin = admin;
     } catch (error) {
       this.lastError = error instanceof Error ? error.message : String(error);

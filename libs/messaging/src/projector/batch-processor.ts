@@ -1,9 +1,11 @@
 import type { StoredEvent } from '@vigil/contract';
+import type { Logger } from '@vigil/platform';
 import { applyToLiveVersion, type BatchResult, type Projection } from '@vigil/projections';
 import type { KafkaMessage } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
 import type { DeadLetter, OriginalMessage } from '../codec/dead-letters';
 import { decodeStoredEvent, type DeliveredEvent } from '../codec/stored-event-messages';
+import { logBatch } from './batch-log';
 import { firstSent } from './dead-letters-sent';
 
 export interface BatchOutcome {
@@ -29,6 +31,7 @@ export class BatchProcessor {
     private readonly pool: Pool,
     private readonly projection: Projection,
     private readonly deadLetters: DeadLetterSink,
+    private readonly logger?: Logger,
   ) {}
 
   async process(topic: string, partition: number, messages: readonly KafkaMessage[]): Promise<BatchOutcome> {
@@ -40,7 +43,7 @@ export class BatchProcessor {
       else undecodable.push(decoded.deadLetter);
     }
     const originals = new Map(delivered.map((item) => [item.event, item.original]));
-    const { after } = await applyToLiveVersion(
+    const { result, after } = await applyToLiveVersion(
       this.pool,
       this.projection,
       delivered.map((item) => item.event),
@@ -48,6 +51,7 @@ export class BatchProcessor {
         beforeCommit: (client, result) => this.sendDeadLetters(client, result, [...undecodable, ...setAside(result, originals)]),
       },
     );
+    if (this.logger) logBatch(this.logger, this.projection.name, result, undecodable);
     return after!;
   }
 

@@ -5,6 +5,7 @@ import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
 import { ensureTopicsExist } from '../kafka/ensure-topics';
 import { consumerGroup, deadLetterTopic, topicOf } from '../kafka/topics';
+import { withApplySpans } from './apply-spans';
 import { BatchProcessor } from './batch-processor';
 import { DeadLetterPublisher } from './dead-letter-publisher';
 import { RunnerStatus } from './runner-status';
@@ -23,6 +24,9 @@ export interface ProjectionRunnerOptions {
 }
 
 const RETRY_MS = 2_000;
+const APPLIED = ['vigil_projection_applied_total', 'Events applied to a read model'] as const;
+const DEAD_LETTERED = ['vigil_projection_dead_letters_total', 'Messages a projection sent to the dead letters'] as const;
+const COUNTERS = [APPLIED, DEAD_LETTERED];
 
 /**
  * Runs one projection: its kafkajs consumer (group `<namespace>.projector.<name>`, so instances
@@ -49,7 +53,9 @@ export class ProjectionRunner {
     private readonly logger: Logger,
   ) {
     this.deadLetters = new DeadLetterPublisher(kafka, options.namespace, projection.name);
-    this.processor = new BatchProcessor(pool, projection, this.deadLetters);
+    this.processor = new BatchProcessor(pool, projection, this.deadLetters, logger);
+    // Scraped from the start at 0, so an alert on their increase sees the first one.
+    for (const [name, help] of COUNTERS) metrics.counter(name, help, ['projection']).inc({ projection: projection.name }, 0);
   }
 
   /** Resolves once the consumer runs; a failure is reported in the status and retried in the background. */
@@ -113,6 +119,10 @@ export class ProjectionRunner {
     this.logger.info({ projection: name }, 'projection rebuilt for this code version; consuming');
   }
 
+  private get groupId(): string {
+    return consumerGroup(this.options.namespace, `projector.${this.projection.name}`);
+  }
+
   private get topics(): string[] {
     return this.projection.categories.map((category) => topicOf(this.options.namespace, category));
   }
@@ -124,7 +134,7 @@ export class ProjectionRunner {
   private async runConsumer(): Promise<void> {
     if (this.stopping) return;
     const consumer = this.kafka.consumer({
-      groupId: consumerGroup(this.options.namespace, `projector.${this.projection.name}`),
+      groupId: this.groupId,
       allowAutoTopicCreation: false,
       maxWaitTimeInMs: 500,
       // Larger batches from a backlog: a read model's statements cost per batch as much as per event.
@@ -162,17 +172,14 @@ export class ProjectionRunner {
 
   private async eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
-    const outcome = await this.processor.process(batch.topic, batch.partition, batch.messages);
+    const target = { projection: this.projection.name, group: this.groupId, topic: batch.topic };
+    const outcome = await withApplySpans(target, batch.messages, () =>
+      this.processor.process(batch.topic, batch.partition, batch.messages),
+    );
     // Counted once the read model committed them, whatever becomes of the offsets' commit.
     const labels = { projection: this.projection.name };
-    this.metrics
-      .counter('vigil_projection_applied_total', 'Events applied to a read model', ['projection'])
-      .inc(labels, outcome.applied);
-    if (outcome.deadLettered > 0) {
-      this.metrics
-        .counter('vigil_projection_dead_letters_total', 'Messages a projection sent to the dead letters', ['projection'])
-        .inc(labels, outcome.deadLettered);
-    }
+    this.metrics.counter(...APPLIED, ['projection']).inc(labels, outcome.applied);
+    if (outcome.deadLettered > 0) this.metrics.counter(...DEAD_LETTERED, ['projection']).inc(labels, outcome.deadLettered);
     resolveOffset(batch.lastOffset());
     await this.consumer!.commitOffsets([
       { topic: batch.topic, partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() },

@@ -6,6 +6,7 @@ import { ensureTopicsExist } from '../kafka/ensure-topics';
 import { IdempotentProducer } from '../kafka/idempotent-producer';
 import { KeyCachingPartitioner } from '../kafka/key-partitioner';
 import { topicOf } from '../kafka/topics';
+import { PublishSpans } from './publish-spans';
 
 /**
  * The relay's Kafka producer: idempotent with one request in flight, so a retried request can
@@ -37,7 +38,14 @@ export class EventPublisher {
   /** Resolves once Kafka acknowledged every event of the page. */
   async publish(events: readonly SerializedEvent[]): Promise<void> {
     await this.connect();
-    await this.producer.send(toTopicMessages(this.namespace, events));
+    const spans = new PublishSpans(this.namespace, events);
+    try {
+      await this.producer.send(toTopicMessages(this.namespace, events, spans.headerOf));
+      spans.end();
+    } catch (error) {
+      spans.end(error);
+      throw error;
+    }
   }
 
   async disconnect(): Promise<void> {

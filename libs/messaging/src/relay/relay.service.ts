@@ -149,6 +149,11 @@ export class RelayService implements OnApplicationBootstrap, OnApplicationShutdo
     const last = events[events.length - 1]!.position;
     await checkpoints.save(this.options.checkpointName, last);
     this.status.published(events.length, last);
+    if (this.logger.isLevelEnabled('debug')) {
+      for (const { eventId, correlationId, streamId, position } of events) {
+        this.logger.debug({ eventId, correlationId, streamId, position: String(position) }, 'event published');
+      }
+    }
   }
 
   private async initialPosition(): Promise<bigint> {

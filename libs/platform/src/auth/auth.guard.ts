@@ -34,7 +34,7 @@ export class AuthGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw problems.unauthenticated('Send Authorization: Bearer <token>.');
     const verified = await verifyToken(this.config.VIGIL_JWT_SECRET, match[1]!);
-    if (!verified.ok) throw problems.unauthenticated(`Rejected: ${verified.reason}.`);
+    if (!verified.ok) throw problems.unauthenticated(`Rejected: ${verified.reason}.`, true);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
     const { principal } = verified;
     if (principal.role !== 'operator' && !roles.includes(principal.role)) {

@@ -27,6 +27,13 @@ const port = z.coerce
 export const ConfigSchema = z
   .object({
     VIGIL_PORT: port.default(8080),
+    /** Prometheus' management port (no token, like any exporter); 0 takes any free port. */
+    VIGIL_METRICS_PORT: z.coerce
+      .number({ message: 'must be a port number' })
+      .int('must be a whole number')
+      .min(0, 'must be between 0 and 65535')
+      .max(65535, 'must be between 0 and 65535')
+      .default(9464),
     DATABASE_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL')

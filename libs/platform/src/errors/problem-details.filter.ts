@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { type Observable, throwError } from 'rxjs';
+import { allowedMethods } from '../http/allowed-methods';
 import { ProblemError, problems } from './problem';
 
 /** Express body-parser errors carry a `type` and a `status`. */
@@ -25,15 +26,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   /** Also used by the Express error handler that answers body-parser errors. */
   render(exception: unknown, request: Request, response: Response): void {
-    const problem = this.toProblem(exception);
+    const problem = this.toProblem(exception, request);
     if (problem.status >= 500) this.logger.error({ err: exception, url: request.url }, 'request failed');
+    for (const [name, value] of Object.entries(problem.headers ?? {})) response.setHeader(name, value);
     response
       .status(problem.status)
       .type('application/problem+json')
       .json(problem.toDetails(request.originalUrl ?? request.url));
   }
 
-  private toProblem(exception: unknown): ProblemError {
+  private toProblem(exception: unknown, request: Request): ProblemError {
     if (exception instanceof ProblemError) return exception;
     const parserError = exception as BodyParserError;
     if (parserError?.type === 'entity.parse.failed') return problems.malformedJson('The body is not valid JSON.');
@@ -42,6 +44,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return problems.unsupportedMediaType();
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      // No route for this method: a 405 when the path has routes for others.
+      const allowed = status === 404 ? allowedMethods(request) : [];
+      if (allowed.length > 0 && !allowed.includes(request.method)) return problems.methodNotAllowed(request.method, allowed);
       const code = status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : `HTTP_${status}`;
       return new ProblemError(status, code, exception.message, exception.message);
     }

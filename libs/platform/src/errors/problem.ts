@@ -24,6 +24,8 @@ export class ProblemError extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly problems?: ProblemItem[],
+    /** Headers the answer carries (`WWW-Authenticate` on a 401, `Allow` on a 405). */
+    readonly headers?: Record<string, string>,
   ) {
     super(detail ?? title);
     this.name = 'ProblemError';
@@ -49,7 +51,22 @@ export const problems = {
   tooLarge: (limit: string) =>
     new ProblemError(413, 'PAYLOAD_TOO_LARGE', 'Payload too large', `The body is larger than ${limit}.`),
   unsupportedMediaType: () => new ProblemError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type', 'Send application/json.'),
-  unauthenticated: (detail: string) => new ProblemError(401, 'UNAUTHENTICATED', 'Unauthenticated', detail),
+  /** RFC 6750 §3: the challenge, with `error="invalid_token"` when a token was sent and refused. */
+  unauthenticated: (detail: string, tokenRefused = false) =>
+    new ProblemError(401, 'UNAUTHENTICATED', 'Unauthenticated', detail, undefined, {
+      'WWW-Authenticate': `Bearer realm="vigil"${tokenRefused ? ', error="invalid_token"' : ''}`,
+    }),
+  methodNotAllowed: (method: string, allowed: string[]) =>
+    new ProblemError(
+      405,
+      'METHOD_NOT_ALLOWED',
+      'Method not allowed',
+      `${method} is not served here; use ${allowed.join(', ')}.`,
+      undefined,
+      {
+        Allow: allowed.join(', '),
+      },
+    ),
   forbidden: (code: string, detail: string) => new ProblemError(403, code, 'Forbidden', detail),
   notFound: (detail: string) => new ProblemError(404, 'NOT_FOUND', 'Not found', detail),
   unavailable: (detail: string) => new ProblemError(503, 'UNAVAILABLE', 'Service unavailable', detail),

@@ -1,19 +1,38 @@
 import type { INestApplication } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
+import { problems } from '../errors/problem';
+import { HTTP_LOGGER } from '../logging/logging.module';
+import { Metrics } from '../metrics/metrics';
+import { httpTelemetry } from './http-telemetry';
 
 /** 1,000 envelopes of a realistic size fit well under this. */
 export const BODY_LIMIT = '5mb';
 
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
 /**
- * Our own JSON body parser (Nest's is disabled) so that malformed JSON and oversize bodies are
- * answered as problem details by the same filter as everything else.
+ * What every request goes through before Nest routes it, in this order: the request log line and
+ * its id, the span and the duration histogram, then our own JSON body parser (Nest's is disabled)
+ * so that malformed JSON, oversize and non-JSON bodies are answered as problem details by the same
+ * filter as everything else — and still logged, measured and traced.
  */
 export function configureHttp(app: INestApplication): void {
-  app.use(express.json({ limit: BODY_LIMIT, strict: false, type: ['application/json', 'application/*+json'] }));
+  (app.getHttpAdapter().getInstance() as express.Express).disable('x-powered-by');
+  app.use(app.get(HTTP_LOGGER));
+  app.use(httpTelemetry(app.get(Metrics)));
+  app.use(express.json({ limit: BODY_LIMIT, strict: false, type: JSON_TYPES }));
+  app.use((request: Request, _response: Response, next: NextFunction) =>
+    next(hasBody(request) && !request.is(JSON_TYPES) ? problems.unsupportedMediaType() : undefined),
+  );
   const filter = new ProblemDetailsFilter();
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
     if (response.headersSent) return next(error);
     filter.render(error, request, response);
   });
+}
+
+/** RFC 9112 §6.3: a request has a body when it says how it is framed and it is not empty. */
+function hasBody(request: Request): boolean {
+  return request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
 }

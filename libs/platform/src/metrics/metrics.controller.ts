@@ -1,4 +1,5 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { Roles } from '../auth/auth.guard';
 import { Metrics } from './metrics';
 
@@ -6,11 +7,14 @@ import { Metrics } from './metrics';
 export class MetricsController {
   constructor(private readonly metrics: Metrics) {}
 
-  /** Prometheus text format; scraping needs an operator token (CONTRACT.md §5: only /health and /docs are open). */
+  /**
+   * Prometheus text format; on the API port scraping needs an operator token (CONTRACT.md §5: only
+   * /health and /docs are open). A stock Prometheus scrapes the management port instead (MetricsServer).
+   */
   @Get()
   @Roles('operator')
-  @Header('Content-Type', 'text/plain; version=0.0.4')
-  scrape(): Promise<string> {
+  async scrape(@Res({ passthrough: true }) response: Response): Promise<string> {
+    response.type(this.metrics.registry.contentType);
     return this.metrics.registry.metrics();
   }
 }

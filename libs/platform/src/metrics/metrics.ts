@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
-/** One Prometheus registry per process; components add their own instruments to it. */
+/**
+ * One Prometheus registry per app; components add their own instruments to it. The process and
+ * Node.js metrics keep prom-client's standard names (`process_cpu_seconds_total`,
+ * `nodejs_heap_size_total_bytes`, …) so stock dashboards and alerts find them.
+ */
 @Injectable()
 export class Metrics {
   readonly registry = new Registry();
 
   constructor() {
-    collectDefaultMetrics({ register: this.registry, prefix: 'vigil_' });
+    collectDefaultMetrics({ register: this.registry });
   }
 
   counter(name: string, help: string, labelNames: string[] = []): Counter {
