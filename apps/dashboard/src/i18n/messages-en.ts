@@ -124,7 +124,8 @@ export const en = {
     flagDown: 'significant fall',
     windows: { week: 'Week to date', '28d': '28 days', month: 'Month to date', ytd: 'Year to date' },
     children: 'Units below',
-    childrenPeriod: (from: string, to: string) => `${from} – ${to}`,
+    childrenPeriod: (from: string, to: string) =>
+      `Cases opened and other events from ${from} to ${to}; of those cases, the ones cleared and prosecuted as known now (or as known at the moment chosen).`,
     childrenEmpty: 'No unit below this one.',
     clearanceRate: 'Clearance rate',
     trend: 'Trend by month',
@@ -155,7 +156,8 @@ export const en = {
     intro: 'The stored facts behind the figure; together they add up to its numerator and denominator.',
     figureLabel: 'The figure',
     itemsLabel: (count: string) => `The items loaded (${count})`,
-    pair: (numerator: string, denominator: string) => `numerator ${numerator}, denominator ${denominator}`,
+    pair: (numerator: string, denominator: string | null) =>
+      denominator === null ? `numerator ${numerator}` : `numerator ${numerator}, denominator ${denominator}`,
     adds: 'The items add up to the figure.',
     differs: 'The items do not add up to the figure.',
     pending: 'The check needs every page.',

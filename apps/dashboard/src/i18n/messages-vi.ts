@@ -126,7 +126,8 @@ export const vi: Messages = {
     flagDown: 'giảm đáng kể',
     windows: { week: 'Từ đầu tuần', '28d': '28 ngày', month: 'Từ đầu tháng', ytd: 'Từ đầu năm' },
     children: 'Đơn vị trực thuộc',
-    childrenPeriod: (from, to) => `${from} – ${to}`,
+    childrenPeriod: (from, to) =>
+      `Số vụ phạm tội và các vụ việc khác từ ${from} đến ${to}; trong số vụ đó, số vụ đã làm rõ, đã khởi tố theo dữ liệu ghi nhận đến nay (hoặc đến thời điểm đã chọn).`,
     childrenEmpty: 'Không có đơn vị trực thuộc.',
     clearanceRate: 'Tỷ lệ điều tra làm rõ',
     trend: 'Diễn biến theo tháng',
@@ -157,7 +158,7 @@ export const vi: Messages = {
     intro: 'Các dữ kiện đã lưu tạo nên số liệu; cộng lại đúng bằng tử số và mẫu số của nó.',
     figureLabel: 'Số liệu',
     itemsLabel: (count) => `Các mục đã tải (${count})`,
-    pair: (numerator, denominator) => `tử số ${numerator}, mẫu số ${denominator}`,
+    pair: (numerator, denominator) => (denominator === null ? `tử số ${numerator}` : `tử số ${numerator}, mẫu số ${denominator}`),
     adds: 'Các mục cộng lại đúng bằng số liệu.',
     differs: 'Các mục cộng lại không khớp với số liệu.',
     pending: 'Cần tải hết các trang để đối chiếu.',

@@ -20,16 +20,23 @@ export function sumCheck(figure: Pick<EvidenceAnswer, 'numerator' | 'denominator
 export function EvidenceCheck({ figure, pages }: { figure: EvidenceAnswer; pages: Pages<EvidenceItem> }) {
   const { t, format } = useI18n();
   const check = sumCheck(figure, pages.items, pages.complete);
+  // A count has no denominator: neither the figure nor the items' sum shows one.
+  const denominator = (value: number | null) => (value === null ? null : format.number(value));
   return (
     <div class="evidence-check" data-check={check.verdict} role="status">
       <dl>
         <div>
           <dt>{t.evidence.figureLabel}</dt>
-          <dd data-figure>{t.evidence.pair(format.number(figure.numerator), format.number(figure.denominator))}</dd>
+          <dd data-figure>{t.evidence.pair(format.number(figure.numerator), denominator(figure.denominator))}</dd>
         </div>
         <div>
           <dt>{t.evidence.itemsLabel(format.number(pages.items.length, 0))}</dt>
-          <dd data-sum>{t.evidence.pair(format.number(check.numerator), format.number(check.denominator))}</dd>
+          <dd data-sum>
+            {t.evidence.pair(
+              format.number(check.numerator),
+              figure.denominator === null ? null : format.number(check.denominator),
+            )}
+          </dd>
         </div>
       </dl>
       {check.verdict === 'adds' && <strong class="ok">✓ {t.evidence.adds}</strong>}
