@@ -99,7 +99,7 @@ describe('the dashboard’s unit view', () => {
     const background = (figure: string) =>
       page
         .locator(`tr[data-figure="${figure}"] td[data-cell="ytd.change"]`)
-        .evaluate((td) => getComputedStyle(td).backgroundColor);
+        .evaluate((td) => (globalThis as any).getComputedStyle(td).backgroundColor as string);
     const [fall, rise, none] = [
       await background('weaponsCollected'),
       await background('injuries'),
