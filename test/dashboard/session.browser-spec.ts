@@ -157,7 +157,7 @@ describe('the dashboard’s session, keyboard and layout', () => {
     await page.getByLabel('Language').selectOption('vi');
     await page.locator('h1', { hasText: 'Bảng chỉ tiêu' }).waitFor();
     expect(await sideways(page)).toBe(0);
-    await screenshot(page, 'scorecard-phone-vi');
+    await screenshot(page, 'scorecard-phone-vi', { fullPage: false });
 
     await page.goto(`${suite.vigil.url}/dashboard#/unit/${province}?at=2024-06-30`);
     await unitViewDrawn(page, NAMES.province);
@@ -166,7 +166,7 @@ describe('the dashboard’s session, keyboard and layout', () => {
     await page.getByLabel('Ngôn ngữ').selectOption('en');
     await page.locator('#compstat-heading', { hasText: 'Against last year' }).waitFor();
     expect(await sideways(page)).toBe(0);
-    await screenshot(page, 'unit-phone');
+    await screenshot(page, 'unit-phone', { fullPage: false });
 
     const views = [
       { hash: `#/evidence/${provincialPlan}/eid?unit=${province}`, ready: '.evidence-check[data-check="adds"]' },

@@ -60,7 +60,6 @@ describe('the dashboard’s unit view', () => {
     await page.locator('nav.breadcrumb a', { hasText: NAMES.province }).click();
     await unitViewDrawn(page, NAMES.province);
     expect(page.url()).toBe(`${suite.vigil.url}/dashboard#/unit/${province}`);
-    await screenshot(page, 'unit');
   });
 
   it('as at 30 June 2024: the CompStat table is the API’s compare, flags shown as colour and word, and the title says so', async () => {
@@ -106,6 +105,8 @@ describe('the dashboard’s unit view', () => {
       await background('casesOpened'),
     ];
     expect(new Set([fall, rise, none]).size).toBe(3);
+    await page.locator('.chart svg').waitFor();
+    await screenshot(page, 'unit');
   });
 
   it('as at 30 June 2024: the trend by month against 2023 for the figure chosen, its figures in the table too', async () => {

@@ -8,11 +8,14 @@ import { type DashboardScenario, postScenario } from './scenario';
 
 const SCREENSHOTS = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
 
-/** `VIGIL_SCREENSHOTS=1 npm test -- --selectProjects browser` refreshes the README's screenshots; other runs write none. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * `VIGIL_SCREENSHOTS=1 npm test -- --selectProjects browser` refreshes the README's screenshots in
+ * docs/screenshots; other runs write none. The whole page, or only what a phone's screen shows first.
+ */
+export async function screenshot(page: Page, name: string, options: { fullPage: boolean } = { fullPage: true }): Promise<void> {
   if (process.env.VIGIL_SCREENSHOTS !== '1') return;
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: options.fullPage });
 }
 
 export interface DashboardSuite {
