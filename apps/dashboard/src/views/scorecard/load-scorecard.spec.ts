@@ -100,6 +100,16 @@ describe('loadScorecard', () => {
     expect(progressCalls.sort()).toEqual(['D@-', 'D@P']);
   });
 
+  it('asks no progress for targets elsewhere: a province seen from the ministry evaluates no other province’s target', async () => {
+    const { api, progressCalls } = fakeApi('analyst', 'M');
+    const scorecard = await loadScorecard(api, { role: 'analyst', unit: 'M' }, 'Q', {});
+    expect(shown(scorecard.rows)).toEqual([
+      ['national', 'Q', 'Q police', false],
+      ['elsewhere', 'Q', 'Q police', false],
+    ]);
+    expect(progressCalls).toEqual(['D@Q']);
+  });
+
   it('for an operator, whose progress evaluates every target for its own unit, the same', async () => {
     const { api } = fakeApi('operator', 'M');
     const scorecard = await loadScorecard(api, { role: 'operator', unit: 'M' }, 'M', {});

@@ -33,12 +33,14 @@ const unique = <T>(values: Iterable<T>) => [...new Set(values)];
 /**
  * Every target that concerns the unit (CONTRACT §9): those set for it or a unit above it, evaluated for
  * its subtree, and those set for a unit below it, evaluated for that unit; a target elsewhere in the tree
- * is left out. Two rounds of requests, each all at once: the directives (as scoped for the analyst) and
- * the unit's path; then the progress of each directive and the units the targets below are set for.
+ * is left out. Requests go out all at once, round by round: the directives (as scoped for the analyst)
+ * and the unit's path; then the progress of each directive and the units the other targets are set for;
+ * then, for a unit other than the analyst's root with targets below it, the progress of those.
  *
  * For the analyst's own root a single progress per directive answers both kinds (the API evaluates a
- * target above the root for the root, one below for its own unit); for any other unit a target above is
- * read from `progress?unitId=` and one below from `progress` without it.
+ * target above the root for the root, one below for its own unit). For any other unit a target above is
+ * read from `progress?unitId=`, and one below from `progress` without it, asked only once a target's unit
+ * is known to lie below: a province's scorecard seen from the ministry evaluates no other province's target.
  */
 export async function loadScorecard(
   api: Api,
@@ -52,28 +54,37 @@ export async function loadScorecard(
   const atOrAbove = new Set([unitId, ...unit.path.map((step) => step.unitId)]);
   const ownRoot = principal.role === 'analyst' && principal.unit === unitId;
 
-  // The units targets are set for that may lie below the unit: their names, and where they lie.
+  // The units the other targets are set for: their names, and whether they lie below the unit.
   const candidates = unique(directives.flatMap((d) => d.targets.map((t) => t.unitId)).filter((id) => !atOrAbove.has(id)));
   const lookups = new Map(candidates.map((id) => [id, api.unit(id, time, signal).catch(() => null)]));
-  const isBelow = async (targetUnitId: string) => {
-    const found = await lookups.get(targetUnitId);
-    return found ? found.path.some((step) => step.unitId === unitId) : false;
-  };
+  const below = Promise.all(
+    candidates.map(async (id) => ((await lookups.get(id))?.path.some((step) => step.unitId === unitId) ? id : null)),
+  ).then((ids) => new Set(ids.filter((id) => id !== null)));
 
   const evaluations: Evaluation[] = [];
-  const evaluate = (directive: Directive, forUnit: string | undefined, keeps: Evaluation['keeps']) =>
-    evaluations.push({ directive, keeps, answer: api.progress(directive.directiveId, forUnit, time, signal) });
-  for (const directive of directives) {
-    const above = directive.targets.some((target) => atOrAbove.has(target.unitId));
-    const below = directive.targets.some((target) => !atOrAbove.has(target.unitId));
-    if (ownRoot) evaluate(directive, undefined, () => true);
-    else {
-      if (above) evaluate(directive, unitId, (id) => atOrAbove.has(id));
-      if (below) evaluate(directive, undefined, (id) => !atOrAbove.has(id));
+  const evaluate = (directive: Directive, forUnit: string | undefined, keeps: Evaluation['keeps']) => {
+    const answer = api.progress(directive.directiveId, forUnit, time, signal);
+    answer.catch(() => {}); // settled below; handled now, so a failure before then is not reported as unhandled
+    evaluations.push({ directive, keeps, answer });
+  };
+  if (ownRoot) {
+    for (const directive of directives) evaluate(directive, undefined, () => true);
+  } else {
+    for (const directive of directives) {
+      if (directive.targets.some((target) => atOrAbove.has(target.unitId)))
+        evaluate(directive, unitId, (id) => atOrAbove.has(id));
+    }
+    // Targets below once the lookups tell which lie below (the progress above is on its way meanwhile).
+    const lowerUnits = await below;
+    for (const directive of directives) {
+      if (directive.targets.some((target) => lowerUnits.has(target.unitId))) {
+        evaluate(directive, undefined, (id) => lowerUnits.has(id));
+      }
     }
   }
 
   const settled = await Promise.allSettled(evaluations.map((evaluation) => evaluation.answer));
+  const lowerUnits = await below;
   const rows: ScorecardRow[] = [];
   const failures: Scorecard['failures'] = [];
   for (const [index, result] of settled.entries()) {
@@ -87,17 +98,16 @@ export async function loadScorecard(
     for (const target of result.value.targets) {
       const targetUnit = setFor.get(target.targetId);
       if (targetUnit === undefined || !keeps(targetUnit)) continue;
-      const below = !atOrAbove.has(targetUnit);
-      if (below && !(await isBelow(targetUnit))) continue;
-      const name = below ? ((await lookups.get(targetUnit))?.name ?? targetUnit) : unit.name;
+      const isBelow = !atOrAbove.has(targetUnit);
+      if (isBelow && !lowerUnits.has(targetUnit)) continue;
       rows.push({
         key: `${directive.directiveId}/${target.targetId}/${target.unitId}`,
         directiveId: directive.directiveId,
         code: directive.code,
         title: directive.title,
         target,
-        unitName: name,
-        below,
+        unitName: isBelow ? ((await lookups.get(targetUnit))?.name ?? targetUnit) : unit.name,
+        below: isBelow,
       });
     }
   }
