@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { dateIn } from './support/format';
 import { NAMES, WEAPONS_2022 } from './support/scenario';
@@ -39,6 +41,19 @@ describe('the dashboard’s evidence', () => {
     expect(ids.sort()).toEqual(evidence.items.map((item: { id: string }) => item.id).sort());
     // The target as the directive says it was set, once.
     expect(await page.locator('section[aria-labelledby="history-heading"] tbody tr').count()).toBe(1);
+    // What the view shows, as CSV: the items with what each adds.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download Evidence as CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`vigil-evidence-${provincialPlan}-opened-${province}.csv`);
+    const csv = Papa.parse<Record<string, string>>(readFileSync(await download.path(), 'utf8').slice(1), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    expect(csv.map((record) => [record.kind, record.id, record.numerator]).sort()).toEqual(
+      evidence.items.map((item: { id: string }) => ['case', item.id, '1']).sort(),
+    );
 
     // The case register of the case's commune, the case marked.
     await page.locator('tbody tr[data-kind="case"] a', { hasText: caseIds[5]! }).click();

@@ -184,6 +184,7 @@ export const en = {
     },
     register: (id: string) => `${id} in the register`,
     csvName: 'evidence',
+    csvHistory: 'target-history',
     history: 'The target’s history',
     historyColumns: { recordedAt: 'Recorded', change: 'Change', value: 'Value', periodEnd: 'Period ends', reason: 'Reason' },
     change: { set: 'set', revised: 'revised', withdrawn: 'withdrawn' },

@@ -185,6 +185,7 @@ export const vi: Messages = {
     },
     register: (id) => `${id} trong danh sách`,
     csvName: 'can-cu-so-lieu',
+    csvHistory: 'lich-su-chi-tieu',
     history: 'Quá trình điều chỉnh chỉ tiêu',
     historyColumns: { recordedAt: 'Thời điểm ghi nhận', change: 'Thay đổi', value: 'Mức', periodEnd: 'Hết hạn', reason: 'Lý do' },
     change: { set: 'giao', revised: 'điều chỉnh', withdrawn: 'bãi bỏ' },

@@ -60,7 +60,7 @@ export function EvidenceView({ directiveId, targetId, unitId, time }: Props) {
               first={first}
               {...{ directiveId, targetId, unitId, time }}
             />
-            {target && <TargetHistory target={target} />}
+            {target && <TargetHistory target={target} time={time} />}
           </>
         )}
       </Loaded>
