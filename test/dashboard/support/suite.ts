@@ -59,7 +59,7 @@ export function dashboardSuite(): DashboardSuite {
     [suite.vigil, browser] = await Promise.all([startVigilUnderTest(), launchChromium()]);
     suite.scenario = await postScenario(suite.vigil);
     suite.analyst = await suite.vigil.token('analyst', suite.scenario.province);
-  }, 90_000);
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
