@@ -20,4 +20,23 @@ export default tseslint.config(
     files: ['scripts/**', 'bin/**', 'bench/**', 'apps/cli/**', 'test/**', '*.js', '*.mjs'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // The dashboard is typed against the API's schemas but ships without them: type imports only.
+    files: ['apps/dashboard/src/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'zod', message: 'The dashboard bundle carries no zod.', allowTypeImports: true }],
+          patterns: [
+            {
+              group: ['@vigil/*', '@vigil/*/*', '**/libs/**'],
+              message: 'The dashboard reads the API only: import types from @vigil/contract/api.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -35,14 +35,23 @@ async function readProblem(response: Response): Promise<Problem> {
   }
 }
 
-/** GETs JSON with the analyst's token; a 401 also tells the app, which asks for a token again. */
+/**
+ * GETs JSON with the analyst's token; a 401 also tells the app, which asks for a token again. A token
+ * past its `exp` is not sent at all: the app hears of it as of a 401 and says the token expired.
+ */
 export class ApiClient {
   constructor(
     private readonly token: string,
     private readonly onUnauthorized: (problem: Problem) => void,
+    private readonly expiresAt: Date | null = null,
   ) {}
 
   async get<T>(path: string, params: Params = {}, signal?: AbortSignal): Promise<T> {
+    if (this.expiresAt !== null && this.expiresAt.getTime() <= Date.now()) {
+      const problem: Problem = { status: 401, code: 'TOKEN_EXPIRED', title: 'Unauthorized', detail: 'The token has expired.' };
+      this.onUnauthorized(problem);
+      throw new ApiError(problem, path);
+    }
     let response: Response;
     try {
       response = await fetch(apiUrl(path, params), {

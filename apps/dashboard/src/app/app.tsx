@@ -24,7 +24,10 @@ function SignedIn() {
   const session = useMemo(
     () =>
       state.kind === 'signed-in'
-        ? { principal: state.principal, api: endpoints(new ApiClient(state.token, onUnauthorized)) }
+        ? {
+            principal: state.principal,
+            api: endpoints(new ApiClient(state.token, onUnauthorized, state.principal.expiresAt)),
+          }
         : null,
     [state, onUnauthorized],
   );

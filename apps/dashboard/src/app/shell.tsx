@@ -5,11 +5,16 @@ import type { Route } from '../routing/route';
 import { navigate, useAddress } from '../routing/use-address';
 import { TimeControls } from '../time/time-controls';
 import { Empty } from '../ui/states';
-import { EvidenceView } from '../views/evidence/evidence-view';
-import { CasesRegisterView, HotspotsRegisterView } from '../views/registers/register-views';
 import { ScorecardView } from '../views/scorecard/scorecard-view';
-import { UnitView } from '../views/unit/unit-view';
+import { lazyView } from './lazy-view';
 import { useSession } from './session';
+
+const UnitView = lazyView(() => import('../views/unit/unit-view').then((module) => module.UnitView));
+const EvidenceView = lazyView(() => import('../views/evidence/evidence-view').then((module) => module.EvidenceView));
+const CasesRegisterView = lazyView(() => import('../views/registers/register-views').then((module) => module.CasesRegisterView));
+const HotspotsRegisterView = lazyView(() =>
+  import('../views/registers/register-views').then((module) => module.HotspotsRegisterView),
+);
 
 /** The signed-in page: header (navigation, time, language, sign-out) and the view the address names. */
 export function Shell({ onSignOut }: { onSignOut: () => void }) {
@@ -90,9 +95,9 @@ function RouteView({ route, time }: { route: Route; time: ReturnType<typeof useA
     case 'evidence':
       return <EvidenceView directiveId={route.directiveId} targetId={route.targetId} unitId={route.unitId} time={time} />;
     case 'cases':
-      return <CasesRegisterView unitId={route.unitId} time={time} />;
+      return <CasesRegisterView unitId={route.unitId} highlight={route.highlight} time={time} />;
     case 'hotspots':
-      return <HotspotsRegisterView unitId={route.unitId} time={time} />;
+      return <HotspotsRegisterView unitId={route.unitId} highlight={route.highlight} time={time} />;
     case 'not-found':
       return <Empty>{t.state.notFound}</Empty>;
   }

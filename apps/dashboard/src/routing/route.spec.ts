@@ -14,6 +14,11 @@ describe('the address in the hash', () => {
       unitId: 'VN-LCI',
     });
     expect(parseHash('#/cases/VN').route).toEqual({ view: 'cases', unitId: 'VN' });
+    expect(parseHash('#/hotspots/VN-LCI?highlight=LCI-HS-0042').route).toEqual({
+      view: 'hotspots',
+      unitId: 'VN-LCI',
+      highlight: 'LCI-HS-0042',
+    });
   });
 
   it('answers home for an empty hash and not-found for anything else', () => {
@@ -36,6 +41,7 @@ describe('the address in the hash', () => {
       '#/unit/VN-LCI',
       '#/evidence/SC-138%2F2024/t1?unit=VN-LCI',
       '#/hotspots/VN',
+      '#/cases/VN-LCI-LCC-COCSAN?highlight=LC-2024-000123',
     ];
     for (const address of addresses) expect(formatHash(parseHash(address))).toBe(address);
   });

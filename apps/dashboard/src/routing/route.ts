@@ -8,8 +8,9 @@ export type Route =
   | { view: 'scorecard'; unitId: string }
   | { view: 'unit'; unitId: string; figure: CompareFigure }
   | { view: 'evidence'; directiveId: string; targetId: string; unitId: string }
-  | { view: 'cases'; unitId: string }
-  | { view: 'hotspots'; unitId: string }
+  /** `highlight`: the case or hotspot an evidence item links to, marked in the register. */
+  | { view: 'cases'; unitId: string; highlight?: string }
+  | { view: 'hotspots'; unitId: string; highlight?: string }
   | { view: 'not-found' };
 
 export interface Address {
@@ -54,7 +55,10 @@ export function parseHash(hash: string): Address {
       const figure = query.get('figure');
       return { view, unitId: first, figure: isFigure(figure) ? figure : DEFAULT_FIGURE };
     }
-    if ((view === 'cases' || view === 'hotspots') && first && rest.length === 1) return { view, unitId: first };
+    if ((view === 'cases' || view === 'hotspots') && first && rest.length === 1) {
+      const highlight = query.get('highlight');
+      return highlight ? { view, unitId: first, highlight } : { view, unitId: first };
+    }
     const unitId = query.get('unit');
     if (view === 'evidence' && first && second && rest.length === 2 && unitId)
       return { view, directiveId: first, targetId: second, unitId };
@@ -71,8 +75,10 @@ export function formatHash({ route, time }: Address): string {
       case 'not-found':
         return '/';
       case 'scorecard':
+        return `/${route.view}/${encodeURIComponent(route.unitId)}`;
       case 'cases':
       case 'hotspots':
+        if (route.highlight) query.set('highlight', route.highlight);
         return `/${route.view}/${encodeURIComponent(route.unitId)}`;
       case 'unit':
         if (route.figure !== DEFAULT_FIGURE) query.set('figure', route.figure);

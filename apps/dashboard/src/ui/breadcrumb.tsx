@@ -1,11 +1,11 @@
 import type { TimeSelection } from '../api/endpoints';
-import type { UnitDetail } from '../api/types';
+import type { UnitDetailAnswer } from '../api/types';
 import { useSession } from '../app/session';
 import { useI18n } from '../i18n/i18n';
 import { hrefOf } from '../routing/links';
 
 /** The unit's path, root first; units above the analyst's own root are named but not linked (out of scope). */
-export function Breadcrumb({ unit, time, view }: { unit: UnitDetail; time: TimeSelection; view: 'scorecard' | 'unit' }) {
+export function Breadcrumb({ unit, time, view }: { unit: UnitDetailAnswer; time: TimeSelection; view: 'scorecard' | 'unit' }) {
   const { t } = useI18n();
   const { principal } = useSession();
   const rootIndex = unit.path.findIndex((step) => step.unitId === principal.unit);

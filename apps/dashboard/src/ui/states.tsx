@@ -17,14 +17,8 @@ export function Empty({ children }: { children: ComponentChildren }) {
   return <p class="state state--empty">{children}</p>;
 }
 
-/** A route the server does not have yet (404 from the framework, not a problem of a known resource). */
-export function isMissingEndpoint(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 404 && /^Cannot (GET|HEAD) /.test(error.problem.detail ?? '');
-}
-
 export function ErrorNotice({ error, retry }: { error: unknown; retry?: () => void }) {
   const { t } = useI18n();
-  const missing = isMissingEndpoint(error);
   const detail =
     error instanceof ApiError
       ? error.status === 0
@@ -33,9 +27,9 @@ export function ErrorNotice({ error, retry }: { error: unknown; retry?: () => vo
       : String(error);
   return (
     <div class="state state--error" role="alert">
-      <strong>{missing ? t.state.notAvailable : t.state.failed}</strong>
-      {!missing && <p>{detail}</p>}
-      {retry && !missing && (
+      <strong>{t.state.failed}</strong>
+      <p>{detail}</p>
+      {retry && (
         <button type="button" onClick={retry}>
           {t.state.retry}
         </button>

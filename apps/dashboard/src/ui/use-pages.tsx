@@ -1,37 +1,49 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import type { Page } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { ErrorNotice } from './states';
 
-interface Paged<T> {
+export interface Pages<T> {
   items: T[];
-  nextCursor: string | null;
+  /** Every page is loaded. */
+  complete: boolean;
+  loading: boolean;
+  error: unknown;
+  loadMore: () => Promise<void>;
+  /** Loads page after page until the last (or an error). */
+  loadAll: () => Promise<void>;
 }
 
-/** The items of a paginated answer loaded so far, from its first page, and how to load the next. */
-export function usePages<T>(first: Paged<T>, next: (cursor: string) => Promise<Paged<T>>) {
+/** The items of a paginated answer loaded so far, from its first page, and how to load the next ones. */
+export function usePages<T>(first: Page<T>, next: (cursor: string) => Promise<Page<T>>): Pages<T> {
   const [items, setItems] = useState(first.items);
   const [cursor, setCursor] = useState(first.nextCursor);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const loadMore = async () => {
-    if (cursor === null) return;
+  // The cursor as of the last page loaded, for loadAll's loop (state updates land after it reads).
+  const latest = useRef(first.nextCursor);
+  const load = async (all: boolean) => {
+    if (latest.current === null || loading) return;
     setLoading(true);
     setError(null);
     try {
-      const page = await next(cursor);
-      setItems((loaded) => [...loaded, ...page.items]);
-      setCursor(page.nextCursor);
+      do {
+        const page = await next(latest.current);
+        latest.current = page.nextCursor;
+        setItems((loaded) => [...loaded, ...page.items]);
+        setCursor(page.nextCursor);
+      } while (all && latest.current !== null);
     } catch (failure) {
       setError(failure);
     } finally {
       setLoading(false);
     }
   };
-  return { items, complete: cursor === null, loading, error, loadMore };
+  return { items, complete: cursor === null, loading, error, loadMore: () => load(false), loadAll: () => load(true) };
 }
 
 /** The next page's button (while there is one), and what went wrong loading it. */
-export function LoadMore({ pages, label }: { pages: ReturnType<typeof usePages<unknown>>; label: string }) {
+export function LoadMore<T>({ pages, label }: { pages: Pages<T>; label: string }) {
   const { t } = useI18n();
   return (
     <>

@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import type { TimeSelection } from '../../api/endpoints';
 import type { CaseItem, HotspotItem, Page } from '../../api/types';
 import { useApi } from '../../app/session';
@@ -13,6 +14,8 @@ import { useLoad } from '../../ui/use-load';
 interface RegisterProps<T> {
   title: string;
   unitId: string;
+  /** The item an evidence link points at: marked and scrolled to. */
+  highlight: string | undefined;
   time: TimeSelection;
   load: (cursor: string | null, signal?: AbortSignal) => Promise<Page<T>>;
   columns: Column<T>[];
@@ -21,22 +24,24 @@ interface RegisterProps<T> {
   record: (item: T) => CsvRecord;
 }
 
-/** A register (cases, hotspots) of the unit's subtree as it is now, page by page. */
-function RegisterView<T>({ title, unitId, time, load, columns, rowKey, csvName, record }: RegisterProps<T>) {
+/** A register (cases, hotspots) of the unit's subtree as it is now, page by page; the unit named as it is now. */
+function RegisterView<T>({ title, unitId, highlight, time, load, columns, rowKey, csvName, record }: RegisterProps<T>) {
+  const api = useApi();
   const { t } = useI18n();
-  useDocumentTitle(`${title} · ${unitId}`, time);
-  const [state, retry] = useLoad((signal) => load(null, signal), unitId);
+  const [state, retry] = useLoad((signal) => Promise.all([load(null, signal), api.unit(unitId, {}, signal)]), unitId);
+  const name = state.status === 'ready' ? state.value[1].name : unitId;
+  useDocumentTitle(`${title} · ${name}`, time);
   return (
     <section aria-labelledby="view-heading">
       <h1 id="view-heading">
-        {title} — {unitId}
+        {title} — {name}
       </h1>
       {(time.at || time.asOf) && <p class="state state--warning">{t.registers.now}</p>}
       <Loaded state={state} retry={retry}>
-        {(first) => (
+        {([first]) => (
           <RegisterPages
             key={unitId}
-            {...{ first, load, columns, rowKey, title }}
+            {...{ first, load, columns, rowKey, title, highlight }}
             csv={{ name: csvFileName(csvName, unitId, {}), what: title, record }}
           />
         )}
@@ -51,24 +56,43 @@ function RegisterPages<T>({
   columns,
   rowKey,
   title,
+  highlight,
   csv,
-}: Pick<RegisterProps<T>, 'load' | 'columns' | 'rowKey' | 'title'> & {
+}: Pick<RegisterProps<T>, 'load' | 'columns' | 'rowKey' | 'title' | 'highlight'> & {
   first: Page<T>;
   csv: { name: string; what: string; record: (item: T) => CsvRecord };
 }) {
   const { t } = useI18n();
   const pages = usePages(first, (cursor) => load(cursor));
   const { items } = pages;
+  useEffect(() => {
+    if (highlight) document.querySelector('tr[data-highlight]')?.scrollIntoView({ block: 'center' });
+  }, [highlight, items.length]);
   if (items.length === 0) return <Empty>{t.registers.empty}</Empty>;
   return (
     <>
-      <DataTable caption={title} columns={columns} rows={items} rowKey={rowKey} csv={csv} />
+      <DataTable
+        caption={title}
+        columns={columns}
+        rows={items}
+        rowKey={rowKey}
+        rowAttributes={(item): Record<string, string> =>
+          rowKey(item) === highlight ? { class: 'highlight', 'aria-current': 'true', 'data-highlight': '' } : {}
+        }
+        csv={csv}
+      />
       <LoadMore pages={pages} label={t.registers.loadMore} />
     </>
   );
 }
 
-export function CasesRegisterView({ unitId, time }: { unitId: string; time: TimeSelection }) {
+interface RegisterRoute {
+  unitId: string;
+  highlight: string | undefined;
+  time: TimeSelection;
+}
+
+export function CasesRegisterView({ unitId, highlight, time }: RegisterRoute) {
   const api = useApi();
   const { t, format } = useI18n();
   const c = t.registers.caseColumns;
@@ -103,6 +127,7 @@ export function CasesRegisterView({ unitId, time }: { unitId: string; time: Time
     <RegisterView
       title={t.registers.cases}
       unitId={unitId}
+      highlight={highlight}
       time={time}
       load={(cursor, signal) => api.cases(unitId, cursor, signal)}
       columns={columns}
@@ -126,7 +151,7 @@ export function CasesRegisterView({ unitId, time }: { unitId: string; time: Time
   );
 }
 
-export function HotspotsRegisterView({ unitId, time }: { unitId: string; time: TimeSelection }) {
+export function HotspotsRegisterView({ unitId, highlight, time }: RegisterRoute) {
   const api = useApi();
   const { t, format } = useI18n();
   const c = t.registers.hotspotColumns;
@@ -148,6 +173,7 @@ export function HotspotsRegisterView({ unitId, time }: { unitId: string; time: T
     <RegisterView
       title={t.registers.hotspots}
       unitId={unitId}
+      highlight={highlight}
       time={time}
       load={(cursor, signal) => api.hotspots(unitId, cursor, signal)}
       columns={columns}

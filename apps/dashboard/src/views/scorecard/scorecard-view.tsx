@@ -2,7 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { TimeSelection } from '../../api/endpoints';
 import type { TargetStatus } from '../../api/types';
 import { STATUS_ORDER } from '../../api/vocabulary';
-import { useApi } from '../../app/session';
+import { useSession } from '../../app/session';
 import { csvFileName } from '../../export/file-name';
 import { useI18n } from '../../i18n/i18n';
 import { referenceDate } from '../../time/calendar';
@@ -11,20 +11,36 @@ import { DataTable } from '../../ui/data-table';
 import { Breadcrumb } from '../../ui/breadcrumb';
 import { Empty, ErrorNotice, Loaded } from '../../ui/states';
 import { StatusChip } from '../../ui/status-chip';
-import { useLoad } from '../../ui/use-load';
+import { type Loadable, useLoad } from '../../ui/use-load';
 import { targetLabel } from './metric-label';
 import { scorecardRecord, useScorecardColumns } from './scorecard-columns';
 import { type Scorecard, type ScorecardRow, loadScorecard } from './load-scorecard';
 
+/**
+ * How a browser (the bench, the tests) tells the scorecard is fully drawn: the view's root carries
+ * `data-scorecard`, `loading` until every row has its figures, then `drawn` (every directive answered),
+ * `partial` (some did not: the others are drawn) or `failed` (nothing to draw); `data-rows` counts the rows.
+ * Rows and the attribute are written in the same render. Documented in the README; the bench relies on it.
+ */
+function drawnState(state: Loadable<Scorecard>): { 'data-scorecard': string; 'data-rows'?: number } {
+  if (state.status !== 'ready') return { 'data-scorecard': state.status === 'loading' ? 'loading' : 'failed' };
+  const { rows, failures } = state.value;
+  const drawn = failures.length === 0 ? 'drawn' : rows.length > 0 ? 'partial' : 'failed';
+  return { 'data-scorecard': drawn, 'data-rows': rows.length };
+}
+
 /** CONTRACT §9, scorecard: every directive and target that concerns the unit, and where each stands. */
 export function ScorecardView({ unitId, time }: { unitId: string; time: TimeSelection }) {
-  const api = useApi();
+  const { api, principal } = useSession();
   const { t } = useI18n();
-  const [state, retry] = useLoad((signal) => loadScorecard(api, unitId, time, signal), JSON.stringify([unitId, time]));
-  const name = state.status === 'ready' ? (state.value.unit?.name ?? unitId) : unitId;
+  const [state, retry] = useLoad(
+    (signal) => loadScorecard(api, principal, unitId, time, signal),
+    JSON.stringify([unitId, time, principal.unit]),
+  );
+  const name = state.status === 'ready' ? state.value.unit.name : unitId;
   useDocumentTitle(`${t.scorecard.title} · ${name}`, time);
   return (
-    <section aria-labelledby="view-heading">
+    <section class="scorecard" aria-labelledby="view-heading" {...drawnState(state)}>
       <h1 id="view-heading">{t.scorecard.heading(name)}</h1>
       <Loaded state={state} retry={retry}>
         {(scorecard) => <ScorecardBody scorecard={scorecard} time={time} retry={retry} />}
@@ -54,7 +70,7 @@ function ScorecardBody({ scorecard, time, retry }: { scorecard: Scorecard; time:
   }
   return (
     <>
-      {scorecard.unit && <Breadcrumb unit={scorecard.unit} time={time} view="scorecard" />}
+      <Breadcrumb unit={scorecard.unit} time={time} view="scorecard" />
       {scorecard.failures.length > 0 && (
         <div class="state state--warning" role="alert">
           {t.state.partial(scorecard.failures.length)} {scorecard.failures.map((failure) => failure.code).join(', ')}
@@ -87,7 +103,7 @@ function ScorecardBody({ scorecard, time, retry }: { scorecard: Scorecard; time:
             })}
             initialSort={{ key: 'directive', direction: 'ascending' }}
             csv={{
-              name: csvFileName(t.scorecard.csvName, scorecard.unitId, time),
+              name: csvFileName(t.scorecard.csvName, scorecard.unit.unitId, time),
               what: t.scorecard.title,
               record: (row) => scorecardRecord(row, today),
             }}

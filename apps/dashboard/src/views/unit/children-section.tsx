@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import type { TimeSelection } from '../../api/endpoints';
-import type { StatsFigures, UnitDetail, UnitRef } from '../../api/types';
+import type { ChildStats } from '../../api/types';
 import { useApi } from '../../app/session';
 import { csvFileName } from '../../export/file-name';
 import { useI18n } from '../../i18n/i18n';
@@ -9,26 +9,16 @@ import { type Column, DataTable } from '../../ui/data-table';
 import { Empty, Loaded } from '../../ui/states';
 import { useLoad } from '../../ui/use-load';
 
-type ChildRow = UnitRef & Partial<StatsFigures>;
+type ChildRow = ChildStats;
 
-/** The units below, each with its figures for the year to date and a link down into it. */
-export function ChildrenSection({
-  unitId,
-  time,
-  day,
-  unit,
-}: {
-  unitId: string;
-  time: TimeSelection;
-  day: string;
-  unit: UnitDetail | null;
-}) {
+/** The units below (as the tree stands on the reference day), each with its figures for the year to date and a link down into it. */
+export function ChildrenSection({ unitId, time, day }: { unitId: string; time: TimeSelection; day: string }) {
   const api = useApi();
   const { t, format } = useI18n();
   const from = `${day.slice(0, 4)}-01-01`;
   const [state, retry] = useLoad(
     (signal) => api.stats(unitId, { from, to: day, breakdown: 'children' }, time, signal),
-    JSON.stringify([unitId, from, day, time]),
+    JSON.stringify([unitId, from, day, time.asOf]),
   );
   const columns = useChildColumns(time);
   return (
@@ -37,9 +27,7 @@ export function ChildrenSection({
       <p class="secondary">{t.unit.childrenPeriod(format.date(from), format.date(day))}</p>
       <Loaded state={state} retry={retry}>
         {(stats) => {
-          // Until stats answer `children`, the tree's children are listed without figures.
-          const rows: ChildRow[] | undefined = stats.children ?? unit?.children;
-          if (rows === undefined) return <Empty>{t.state.notAvailable}</Empty>;
+          const rows = stats.children ?? [];
           return rows.length === 0 ? (
             <Empty>{t.unit.childrenEmpty}</Empty>
           ) : (
@@ -65,10 +53,14 @@ export function ChildrenSection({
                   personsArrested: row.personsArrested,
                   defendants: row.defendants,
                   weaponsCollected: row.weaponsCollected,
-                  'hotspots.transformed': row.hotspots?.transformed,
-                  'incidents.count': row.incidents?.count,
-                  'incidents.deaths': row.incidents?.deaths,
-                  'incidents.injuries': row.incidents?.injuries,
+                  'hotspots.identified': row.hotspots.identified,
+                  'hotspots.listed': row.hotspots.listed,
+                  'hotspots.transformed': row.hotspots.transformed,
+                  'hotspots.relapsed': row.hotspots.relapsed,
+                  'hotspots.eliminated': row.hotspots.eliminated,
+                  'incidents.count': row.incidents.count,
+                  'incidents.deaths': row.incidents.deaths,
+                  'incidents.injuries': row.incidents.injuries,
                 }),
               }}
             />
@@ -82,7 +74,7 @@ export function ChildrenSection({
 function useChildColumns(time: TimeSelection): Column<ChildRow>[] {
   const { t, format } = useI18n();
   return useMemo(() => {
-    const figure = (key: string, label: string, value: (row: ChildRow) => number | undefined): Column<ChildRow> => ({
+    const figure = (key: string, label: string, value: (row: ChildRow) => number): Column<ChildRow> => ({
       key,
       label,
       numeric: true,
@@ -106,8 +98,8 @@ function useChildColumns(time: TimeSelection): Column<ChildRow>[] {
       figure('casesProsecuted', t.figure.casesProsecuted, (row) => row.casesProsecuted),
       figure('personsArrested', t.figure.personsArrested, (row) => row.personsArrested),
       figure('weaponsCollected', t.figure.weaponsCollected, (row) => row.weaponsCollected),
-      figure('incidents', t.figure.incidents, (row) => row.incidents?.count),
-      figure('hotspotsTransformed', t.figure.hotspotsTransformed, (row) => row.hotspots?.transformed),
+      figure('incidents', t.figure.incidents, (row) => row.incidents.count),
+      figure('hotspotsTransformed', t.figure.hotspotsTransformed, (row) => row.hotspots.transformed),
       {
         key: 'scorecard',
         label: t.unit.openScorecard,

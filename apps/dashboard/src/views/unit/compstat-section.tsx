@@ -1,8 +1,9 @@
 import type { TimeSelection } from '../../api/endpoints';
-import type { CompareAnswer, CompareRow, CompareWindow, WindowComparison } from '../../api/types';
+import type { CompareAnswer, CompareCell, CompareRow, CompareWindow } from '../../api/types';
 import { COMPARE_WINDOWS } from '../../api/vocabulary';
 import { useApi } from '../../app/session';
 import { csvFileName } from '../../export/file-name';
+import { MISSING } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { CsvButton } from '../../ui/csv-button';
 import { Loaded } from '../../ui/states';
@@ -27,13 +28,17 @@ export function CompstatSection({ unitId, time }: { unitId: string; time: TimeSe
 function CompstatTable({ compare, time }: { compare: CompareAnswer; time: TimeSelection }) {
   const { t, format } = useI18n();
   const isRate = (row: CompareRow) => row.figure === 'clearanceRate';
-  const figure = (row: CompareRow, value: number) => (isRate(row) ? format.percent(value) : format.number(value));
-  const change = (row: CompareRow, cell: WindowComparison) =>
+  const figure = (row: CompareRow, value: number | null) => (isRate(row) ? format.percent(value) : format.number(value));
+  const signed = (value: number, written: string) => `${value > 0 ? '+' : ''}${written}`;
+  // The rate changes by points; a count by a percentage of last year's (none when last year had none).
+  const change = (row: CompareRow, cell: CompareCell) =>
     isRate(row)
-      ? t.unit.points(`${cell.change > 0 ? '+' : ''}${format.number(cell.change)}`)
+      ? cell.change === null
+        ? MISSING
+        : t.unit.points(signed(cell.change, format.number(cell.change)))
       : cell.changePct === null
-        ? '—'
-        : `${cell.changePct > 0 ? '+' : ''}${format.percent(cell.changePct)}`;
+        ? MISSING
+        : signed(cell.changePct, format.percent(cell.changePct));
   const label = (window: CompareWindow, what: string) => `${t.unit.windows[window]} · ${what}`;
   return (
     <div class="table-frame">
@@ -102,16 +107,28 @@ function CompstatTable({ compare, time }: { compare: CompareAnswer; time: TimeSe
               {COMPARE_WINDOWS.flatMap((window) => {
                 const cell = row[window];
                 return [
-                  <td key={`${window}-current`} class="numeric" data-label={label(window, t.unit.current)}>
+                  <td
+                    key={`${window}-current`}
+                    class="numeric"
+                    data-label={label(window, t.unit.current)}
+                    data-cell={`${window}.current`}
+                  >
                     <div class="cell">{figure(row, cell.current)}</div>
                   </td>,
-                  <td key={`${window}-previous`} class="numeric" data-label={label(window, t.unit.previous)}>
+                  <td
+                    key={`${window}-previous`}
+                    class="numeric"
+                    data-label={label(window, t.unit.previous)}
+                    data-cell={`${window}.previous`}
+                  >
                     <div class="cell">{figure(row, cell.previous)}</div>
                   </td>,
                   <td
                     key={`${window}-change`}
                     class={`numeric${cell.flag ? ` flag flag--${cell.flag}` : ''}`}
                     data-label={label(window, t.unit.changePct)}
+                    data-cell={`${window}.change`}
+                    data-flag={cell.flag ?? undefined}
                     title={cell.z === null ? undefined : `z = ${format.number(cell.z)}`}
                   >
                     <div class="cell">

@@ -26,13 +26,13 @@ export function TrendSection({
   const api = useApi();
   const { t, format } = useI18n();
   const year = Number(day.slice(0, 4));
+  // One series from 1 January last year to the reference day: both years in one request.
   const [state, retry] = useLoad(
     (signal) =>
-      Promise.all([
-        api.series(unitId, { figure, grain: 'month', from: `${year}-01-01`, to: day }, time, signal),
-        api.series(unitId, { figure, grain: 'month', from: `${year - 1}-01-01`, to: `${year - 1}-12-31` }, time, signal),
-      ]).then(([current, previous]) => monthRows(current, previous)),
-    JSON.stringify([unitId, figure, day, time]),
+      api
+        .series(unitId, { figure, grain: 'month', from: `${year - 1}-01-01`, to: day }, time, signal)
+        .then((series) => monthRows(series, year)),
+    JSON.stringify([unitId, figure, day, time.asOf]),
   );
   const value = (number: number | null) => (figure === 'clearanceRate' ? format.percent(number) : format.number(number));
   const columns: Column<MonthRow>[] = [

@@ -6,17 +6,17 @@ export interface MonthRow {
   previous: number | null;
 }
 
-/** Month 1–12 of a bucket (`2024-03` or `2024-03-01`). */
-const monthOf = (bucket: string) => Number(bucket.slice(5, 7));
-
-/** Twelve rows, this year's months beyond the reference day left empty (not zero: not yet happened). */
-export function monthRows(current: SeriesAnswer, previous: SeriesAnswer): MonthRow[] {
-  const byMonth = (series: SeriesAnswer) => new Map(series.points.map((point) => [monthOf(point.bucket), point.value]));
-  const now = byMonth(current);
-  const then = byMonth(previous);
+/**
+ * Twelve rows from one monthly series that runs from 1 January of last year: this year's months beside
+ * last year's. A month the series does not reach (after the reference day) is empty, not zero; so is a
+ * rate with nothing to divide (null in the answer).
+ */
+export function monthRows(series: SeriesAnswer, year: number): MonthRow[] {
+  const value = new Map(series.points.map((point) => [point.bucket.slice(0, 7), point.value]));
+  const month = (y: number, m: number) => value.get(`${y}-${String(m).padStart(2, '0')}`) ?? null;
   return Array.from({ length: 12 }, (_, index) => ({
     month: index + 1,
-    current: now.get(index + 1) ?? null,
-    previous: then.get(index + 1) ?? null,
+    current: month(year, index + 1),
+    previous: month(year - 1, index + 1),
   }));
 }

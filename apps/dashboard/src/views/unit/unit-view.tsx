@@ -35,7 +35,7 @@ export function UnitView({ unitId, figure, time }: { unitId: string; figure: Com
         {(detail) => <Breadcrumb unit={detail} time={time} view="unit" />}
       </Loaded>
       <CompstatSection unitId={unitId} time={time} />
-      <ChildrenSection unitId={unitId} time={time} day={day} unit={unit.status === 'ready' ? unit.value : null} />
+      <ChildrenSection unitId={unitId} time={time} day={day} />
       <TrendSection unitId={unitId} figure={figure} time={time} day={day} />
     </section>
   );
