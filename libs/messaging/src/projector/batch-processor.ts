@@ -14,12 +14,19 @@ export interface BatchOutcome {
   deadLettered: number;
 }
 
+/** The messages of one topic-partition in a fetch. */
+export interface PartitionBatch {
+  topic: string;
+  partition: number;
+  messages: readonly KafkaMessage[];
+}
+
 export interface DeadLetterSink {
   publish(deadLetters: readonly DeadLetter[]): Promise<void>;
 }
 
 /**
- * One Kafka batch (one topic-partition) into the read model by the projections' engine
+ * Kafka batches (one or several topic-partitions, each in order) into the read model by the projections' engine
  * (`applyToLiveVersion`: the events and the per-stream revisions in ONE PostgreSQL transaction).
  * Messages that are not stored events, gaps and unapplicable events become dead letters, sent
  * before that transaction commits, so a crash in between sends them again rather than losing them;
@@ -34,13 +41,15 @@ export class BatchProcessor {
     private readonly logger?: Logger,
   ) {}
 
-  async process(topic: string, partition: number, messages: readonly KafkaMessage[]): Promise<BatchOutcome> {
+  async process(parts: readonly PartitionBatch[]): Promise<BatchOutcome> {
     const delivered: DeliveredEvent[] = [];
     const undecodable: DeadLetter[] = [];
-    for (const message of messages) {
-      const decoded = decodeStoredEvent({ topic, partition, message });
-      if (decoded.ok) delivered.push(decoded.delivered);
-      else undecodable.push(decoded.deadLetter);
+    for (const { topic, partition, messages } of parts) {
+      for (const message of messages) {
+        const decoded = decodeStoredEvent({ topic, partition, message });
+        if (decoded.ok) delivered.push(decoded.delivered);
+        else undecodable.push(decoded.deadLetter);
+      }
     }
     const originals = new Map(delivered.map((item) => [item.event, item.original]));
     const { result, after } = await applyToLiveVersion(

@@ -6,14 +6,18 @@ import type { Pool } from 'pg';
 import { ensureTopicsExist } from '../kafka/ensure-topics';
 import { consumerGroup, deadLetterTopic, topicOf } from '../kafka/topics';
 import { withApplySpans } from './apply-spans';
-import { BatchProcessor } from './batch-processor';
+import { type BatchOutcome, BatchProcessor, type PartitionBatch } from './batch-processor';
 import { DeadLetterPublisher } from './dead-letter-publisher';
 import { RunnerStatus } from './runner-status';
+import { TurnBatcher } from './turn-batcher';
 
 export interface ProjectionRunnerOptions {
   namespace: string;
   partitions: number;
-  /** Partitions of the group's assignment processed at once (each in its own transaction). */
+  /**
+   * Partitions of a fetch handed over at once; those of one turn are applied in ONE transaction
+   * (`TurnBatcher`). Default: every partition of the projection's topics.
+   */
   partitionsConsumedConcurrently?: number;
   /**
    * The event store: when the live version was built by another code version of the projection,
@@ -22,6 +26,9 @@ export interface ProjectionRunnerOptions {
    */
   store?: EventStore;
 }
+
+/** A partition's batch and the offset to commit once it is applied. */
+type FetchedBatch = PartitionBatch & { nextOffset: string };
 
 const RETRY_MS = 2_000;
 const APPLIED = ['vigil_projection_applied_total', 'Events applied to a read model'] as const;
@@ -39,6 +46,7 @@ export class ProjectionRunner {
   private consumer: Consumer | null = null;
   private readonly deadLetters: DeadLetterPublisher;
   private readonly processor: BatchProcessor;
+  private readonly turns: TurnBatcher<FetchedBatch, BatchOutcome>;
   private stopping = false;
   private starting: Promise<void> | null = null;
   private retry: NodeJS.Timeout | null = null;
@@ -54,6 +62,7 @@ export class ProjectionRunner {
   ) {
     this.deadLetters = new DeadLetterPublisher(kafka, options.namespace, projection.name);
     this.processor = new BatchProcessor(pool, projection, this.deadLetters, logger);
+    this.turns = new TurnBatcher((parts) => this.applyTurn(parts));
     // Scraped from the start at 0, so an alert on their increase sees the first one.
     for (const [name, help] of COUNTERS) metrics.counter(name, help, ['projection']).inc({ projection: projection.name }, 0);
   }
@@ -165,25 +174,16 @@ export class ProjectionRunner {
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? this.topics.length * this.options.partitions,
       eachBatch: (payload) => this.eachBatch(payload),
     });
   }
 
   private async eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
-    const target = { projection: this.projection.name, group: this.groupId, topic: batch.topic };
-    const outcome = await withApplySpans(target, batch.messages, () =>
-      this.processor.process(batch.topic, batch.partition, batch.messages),
-    );
-    // Counted once the read model committed them, whatever becomes of the offsets' commit.
-    const labels = { projection: this.projection.name };
-    this.metrics.counter(...APPLIED, ['projection']).inc(labels, outcome.applied);
-    if (outcome.deadLettered > 0) this.metrics.counter(...DEAD_LETTERED, ['projection']).inc(labels, outcome.deadLettered);
+    const nextOffset = (BigInt(batch.lastOffset()) + 1n).toString();
+    await this.turns.submit({ topic: batch.topic, partition: batch.partition, messages: batch.messages, nextOffset });
     resolveOffset(batch.lastOffset());
-    await this.consumer!.commitOffsets([
-      { topic: batch.topic, partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() },
-    ]);
     await heartbeat();
 
     const lag = Number(batch.offsetLag());
@@ -194,6 +194,20 @@ export class ProjectionRunner {
         'topic',
         'partition',
       ])
-      .set({ ...labels, topic: batch.topic, partition: String(batch.partition) }, lag);
+      .set({ projection: this.projection.name, topic: batch.topic, partition: String(batch.partition) }, lag);
+  }
+
+  /** The partition batches of one turn: one transaction, then their offsets in one commit. */
+  private async applyTurn(parts: FetchedBatch[]): Promise<BatchOutcome> {
+    const target = { projection: this.projection.name, group: this.groupId };
+    const outcome = await withApplySpans(target, parts, () => this.processor.process(parts));
+    // Counted once the read model committed them, whatever becomes of the offsets' commit.
+    const labels = { projection: this.projection.name };
+    this.metrics.counter(...APPLIED, ['projection']).inc(labels, outcome.applied);
+    if (outcome.deadLettered > 0) this.metrics.counter(...DEAD_LETTERED, ['projection']).inc(labels, outcome.deadLettered);
+    await this.consumer!.commitOffsets(
+      parts.map(({ topic, partition, nextOffset }) => ({ topic, partition, offset: nextOffset })),
+    );
+    return outcome;
   }
 }
