@@ -40,7 +40,15 @@ export interface Projection {
 /** How a batch is applied: live, or as a page of a rebuild (the version is not served until its switch). */
 export interface ApplyMode {
   readonly rebuilding?: boolean;
+  /**
+   * A rebuild run's memory for this version (`RebuildRows`): what its pages wrote, by kind and key.
+   * A cache of the version's `rebuild_rows`: cleared whenever a savepoint rolls back.
+   */
+  readonly memory?: RebuildMemory;
 }
+
+/** A rebuild run's memory of one version: rows by kind, then by key. */
+export type RebuildMemory = Map<string, Map<string, unknown>>;
 
 /** An event a projection cannot apply, with the reason (dead-lettered; the consumer carries on). */
 export class UnapplicableEventError extends Error {

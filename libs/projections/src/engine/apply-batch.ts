@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@vigil/contract';
 import type { PoolClient } from 'pg';
-import type { Projection } from '../projection';
+import type { Projection, RebuildMemory } from '../projection';
 import { applyWithFallback } from './apply-with-fallback';
 import { type SelectOptions, type SetAside, selectNextEvents } from './select-next-events';
 import {
@@ -38,6 +38,8 @@ export interface ApplyBatchOptions extends SelectOptions {
   unguarded?: boolean;
   /** A rebuild's page: the projection may defer its aggregations to `finishRebuild`. */
   rebuilding?: boolean;
+  /** A rebuild run's memory of the version (`ApplyMode.memory`). */
+  memory?: RebuildMemory;
 }
 
 export const NOTHING_APPLIED: BatchResult = Object.freeze({ applied: [], redelivered: [], gaps: [], unapplicable: [] });
@@ -58,13 +60,19 @@ export async function applyBatch(
 ): Promise<BatchResult> {
   if (events.length === 0) return NOTHING_APPLIED;
   if (options.unguarded) {
-    const outcome = await applyWithFallback(client, projection, schema, events, { rebuilding: options.rebuilding });
+    const outcome = await applyWithFallback(client, projection, schema, events, {
+      rebuilding: options.rebuilding,
+      memory: options.memory,
+    });
     return { applied: outcome.applied, redelivered: [], gaps: [], unapplicable: outcome.unapplicable };
   }
   const streamIds = [...new Set(events.map((event) => event.streamId))];
   const applied = await (options.exclusive ? readAppliedRevisions : lockAppliedRevisions)(client, schema, streamIds);
   const selection = selectNextEvents(events, applied, options);
-  const outcome = await applyWithFallback(client, projection, schema, selection.next, { rebuilding: options.rebuilding });
+  const outcome = await applyWithFallback(client, projection, schema, selection.next, {
+    rebuilding: options.rebuilding,
+    memory: options.memory,
+  });
   await (options.exclusive ? upsertAppliedRevisions : saveAppliedRevisions)(
     client,
     schema,

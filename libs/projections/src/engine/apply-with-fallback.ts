@@ -12,7 +12,8 @@ export interface ApplyOutcome {
  * The whole batch in one `apply` (the fast path, set-based in the projections). When it holds an
  * event the projection cannot apply, the batch is rolled back to the savepoint and applied again
  * one event at a time, each in its own savepoint: the bad ones are set aside, the others applied.
- * Any other error propagates and the caller's transaction fails as a whole.
+ * Any other error propagates and the caller's transaction fails as a whole. A rebuild's memory
+ * (`ApplyMode.memory`) is cleared at each rollback: it is read back from the version's tables.
  */
 export async function applyWithFallback(
   client: PoolClient,
@@ -30,6 +31,7 @@ export async function applyWithFallback(
   } catch (error) {
     if (!(error instanceof UnapplicableEventError)) throw error;
     await client.query('ROLLBACK TO SAVEPOINT batch');
+    mode.memory?.clear(); // it may hold what was just rolled back
   }
   const outcome: ApplyOutcome = { applied: [], unapplicable: [] };
   for (const event of events) {
@@ -41,6 +43,7 @@ export async function applyWithFallback(
     } catch (error) {
       if (!(error instanceof UnapplicableEventError)) throw error;
       await client.query('ROLLBACK TO SAVEPOINT one');
+      mode.memory?.clear();
       outcome.unapplicable.push({ event, reason: error.message });
     }
   }

@@ -3,6 +3,7 @@ import type { PoolClient } from 'pg';
 import type { ApplyMode, Projection } from '../projection';
 import { createFiguresTables } from './tables';
 import { applyFigures } from './write/apply-figures';
+import { writeRebuiltCaseStates } from './write/record-cases';
 import { sumRollupLog } from './write/write-sums';
 
 const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -22,5 +23,8 @@ export const figuresProjection: Projection = {
   derivedTables: ['rollup_now', 'rollup_log', 'settings'],
   apply: (client: PoolClient, schema: string, events: readonly StoredEvent[], mode?: ApplyMode) =>
     applyFigures(client, schema, events, mode),
-  finishRebuild: (client: PoolClient, schema: string) => sumRollupLog(client, schema),
+  async finishRebuild(client: PoolClient, schema: string) {
+    await writeRebuiltCaseStates(client, schema);
+    await sumRollupLog(client, schema);
+  },
 };

@@ -26,6 +26,7 @@ export async function applyPage(
     const outcome = await applyBatch(client, target.projection, target.schema, mine, {
       exclusive: true,
       rebuilding: true,
+      memory: target.memory,
       ...options,
     });
     await client.query('UPDATE projection_versions SET rebuild_position = $3 WHERE projection = $1 AND version = $2', [

@@ -1,6 +1,6 @@
 import { inTransaction } from '@vigil/platform';
 import type { Pool } from 'pg';
-import type { Projection } from '../projection';
+import type { Projection, RebuildMemory } from '../projection';
 import { createVersionTables, nextVersionNumber, versionSchemaOf, versionsOf } from '../versions';
 
 /** The version a rebuild fills, and how far it has read the event store. */
@@ -13,6 +13,8 @@ export interface RebuildTarget {
   /** Events the projection could not apply (the live consumer dead-lettered them too). */
   unapplicable: number;
   readonly resumed: boolean;
+  /** This run's memory of the version (`RebuildRows`); a new run starts with none and reads back the table. */
+  readonly memory: RebuildMemory;
 }
 
 /**
@@ -46,6 +48,7 @@ export async function openRebuildTarget(pool: Pool, projection: Projection): Pro
         position: resumable.rebuildPosition ?? 0n,
         unapplicable: 0,
         resumed: true,
+        memory: new Map(),
       };
     } else {
       const version = await nextVersionNumber(client, projection.name, projection.codeVersion);
@@ -56,7 +59,7 @@ export async function openRebuildTarget(pool: Pool, projection: Projection): Pro
          VALUES ($1, $2, $3, 'rebuilding', $4, 0)`,
         [projection.name, version, schema, projection.codeVersion],
       );
-      target = { projection, version, schema, position: 0n, unapplicable: 0, resumed: false };
+      target = { projection, version, schema, position: 0n, unapplicable: 0, resumed: false, memory: new Map() };
     }
     await createVersionTables(client, projection, target.schema);
     return target;

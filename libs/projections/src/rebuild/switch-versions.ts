@@ -36,7 +36,10 @@ export async function switchVersions(
       await applyPage(client, targets, page.events, page.nextPosition, { unguarded });
       from = page.nextPosition;
     }
-    for (const target of ordered) await target.projection.finishRebuild?.(client, target.schema);
+    for (const target of ordered) {
+      await target.projection.finishRebuild?.(client, target.schema);
+      await client.query(`TRUNCATE ${target.schema}.rebuild_rows`);
+    }
     // The pages wrote no guard: each stream's head as of the last event applied, in one statement.
     if (store.streamHeads !== undefined)
       for (const target of ordered)

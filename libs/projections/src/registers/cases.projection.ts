@@ -1,6 +1,7 @@
 import type { CaseCategory, CaseSeverity, CategoryEvent, StoredEvent } from '@vigil/contract';
 import type { PoolClient } from 'pg';
-import { type Projection, UnapplicableEventError } from '../projection';
+import { type ApplyMode, type Projection, UnapplicableEventError } from '../projection';
+import { RebuildRows } from '../rebuild/rebuild-rows';
 import { foldRows } from './fold-rows';
 
 import { CASE_STATUSES } from '@vigil/contract';
@@ -122,11 +123,13 @@ export const casesProjection: Projection = {
       CREATE INDEX IF NOT EXISTS cases_by_unit ON ${schema}.cases (unit_id, case_id)`);
   },
 
-  async apply(client: PoolClient, schema: string, events: readonly StoredEvent[]) {
+  async apply(client: PoolClient, schema: string, events: readonly StoredEvent[], mode?: ApplyMode) {
+    const memory = mode?.memory;
     await foldRows(
       events as readonly CaseEvent[],
       (event) => event.data.caseId,
       async (caseIds) => {
+        if (memory) return CASE_ROWS.load(client, schema, memory, caseIds);
         const { rows } = await client.query(`SELECT ${CASE_COLUMNS} FROM ${schema}.cases WHERE case_id = ANY($1::text[])`, [
           caseIds,
         ]);
@@ -134,21 +137,44 @@ export const casesProjection: Projection = {
       },
       evolveCaseRow,
       async (rows) => {
-        await client.query(
-          `INSERT INTO ${schema}.cases (${CASE_COLUMNS})
-           SELECT r."caseId", r."unitId", r.category, r.severity, r.status, r."openedAt", r."clearedAt", r."prosecutedAt",
-             r."voidedAt", r.arrests, r.persons, r.defendants, r."lastRevision"
-           FROM jsonb_to_recordset($1::jsonb) AS r ("caseId" text, "unitId" text, category text, severity text, status text,
-             "openedAt" timestamptz, "clearedAt" timestamptz, "prosecutedAt" timestamptz, "voidedAt" timestamptz,
-             arrests int, persons int, defendants int, "lastRevision" bigint)
-           ON CONFLICT (case_id) DO UPDATE SET unit_id = excluded.unit_id, category = excluded.category,
-             severity = excluded.severity, status = excluded.status, opened_at = excluded.opened_at,
-             cleared_at = excluded.cleared_at, prosecuted_at = excluded.prosecuted_at, voided_at = excluded.voided_at,
-             arrests = excluded.arrests, persons = excluded.persons, defendants = excluded.defendants,
-             last_revision = excluded.last_revision`,
-          [JSON.stringify(rows.map((row) => ({ ...row, lastRevision: row.lastRevision.toString() })))],
-        );
+        if (memory) return CASE_ROWS.save(client, schema, memory, rows);
+        await client.query(upsertCases(schema, 'jsonb_to_recordset($1::jsonb)'), [JSON.stringify(rows.map(caseJson))]);
       },
     );
   },
+
+  // A rebuild's pages kept the rows (`CASE_ROWS`): each case's last one into the table, in one statement.
+  async finishRebuild(client: PoolClient, schema: string) {
+    await client.query(
+      upsertCases(schema, `(${CASE_ROWS.latest(schema)}) AS latest CROSS JOIN LATERAL jsonb_to_record(latest.body::jsonb)`),
+    );
+  },
 };
+
+const caseJson = (row: CaseRow) => ({ ...row, lastRevision: row.lastRevision.toString() });
+
+/** The cases a rebuild keeps, as JSON text (instants as ISO text, the revision as a string). */
+const CASE_ROWS = new RebuildRows<CaseRow>(
+  'cases',
+  (row) => row.caseId,
+  (row) => JSON.stringify(caseJson(row)),
+  (text) => {
+    const row = JSON.parse(text) as CaseRow & { lastRevision: string };
+    return { ...row, lastRevision: BigInt(row.lastRevision) };
+  },
+);
+
+/** Upserts cases from `source`, a set of records with the fields of `CaseRow` (as JSON names). */
+function upsertCases(schema: string, source: string): string {
+  return `INSERT INTO ${schema}.cases (${CASE_COLUMNS})
+    SELECT r."caseId", r."unitId", r.category, r.severity, r.status, r."openedAt", r."clearedAt", r."prosecutedAt",
+      r."voidedAt", r.arrests, r.persons, r.defendants, r."lastRevision"
+    FROM ${source} AS r ("caseId" text, "unitId" text, category text, severity text, status text,
+      "openedAt" timestamptz, "clearedAt" timestamptz, "prosecutedAt" timestamptz, "voidedAt" timestamptz,
+      arrests int, persons int, defendants int, "lastRevision" bigint)
+    ON CONFLICT (case_id) DO UPDATE SET unit_id = excluded.unit_id, category = excluded.category,
+      severity = excluded.severity, status = excluded.status, opened_at = excluded.opened_at,
+      cleared_at = excluded.cleared_at, prosecuted_at = excluded.prosecuted_at, voided_at = excluded.voided_at,
+      arrests = excluded.arrests, persons = excluded.persons, defendants = excluded.defendants,
+      last_revision = excluded.last_revision`;
+}

@@ -1,7 +1,8 @@
 import type { PoolClient } from 'pg';
 import type { Projection } from '../projection';
+import { REBUILD_ROWS_DDL } from '../rebuild/rebuild-rows';
 
-/** A version's schema: the projection's own tables plus the per-stream guard table. Idempotent. */
+/** A version's schema: the projection's own tables plus the per-stream guard table and the rows a rebuild keeps. Idempotent. */
 export async function createVersionTables(client: PoolClient, projection: Projection, schema: string): Promise<void> {
   await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   // The last revision applied per stream (the redelivery guard) and its log position (for status).
@@ -9,5 +10,6 @@ export async function createVersionTables(client: PoolClient, projection: Projec
     `CREATE TABLE IF NOT EXISTS ${schema}.applied_streams (
        stream_id text PRIMARY KEY, revision bigint NOT NULL, position bigint NOT NULL DEFAULT 0)`,
   );
+  await client.query(REBUILD_ROWS_DDL(schema));
   await projection.createTables(client, schema);
 }

@@ -1,6 +1,6 @@
 import type { HotspotKind } from '@vigil/contract';
 import { quoted } from '../tables';
-import { instantText } from '../write/copy-rows';
+import { instantText } from '../../sql/copy-rows';
 import { remembered, unitArrays, type ReadContext } from './read-context';
 
 /** Business instants [from, toExclusive), and the end of the day the figures stand on (relapses after it have not happened). */

@@ -1,6 +1,6 @@
 import { exactSum } from '@vigil/domain';
 import { quoted } from '../tables';
-import { instantText } from '../write/copy-rows';
+import { instantText } from '../../sql/copy-rows';
 import { knowledgeOf, remembered, type ReadContext } from './read-context';
 
 /** A reading that counts for a subtree: each unit's latest in the period. */

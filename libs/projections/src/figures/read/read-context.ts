@@ -1,7 +1,7 @@
 import type { UnitLevel } from '@vigil/contract';
 import type { Interval } from '@vigil/domain';
 import { engineState, type Db, type EngineState } from '../engine-state';
-import { instantText } from '../write/copy-rows';
+import { instantText } from '../../sql/copy-rows';
 import { ROLLUP_LEVELS } from '../write/rollup-deltas';
 
 /** One answer's reading: the schema, the tree, what is known (null: everything, now), and reads shared by its parts. */

@@ -2,7 +2,7 @@ import { addValues, type Family, type Values } from '../write/fact-delta';
 import { addDays } from '@vigil/domain';
 import { quoted } from '../tables';
 import { GRAINS, type Grain } from '../write/rollup-deltas';
-import { instantText } from '../write/copy-rows';
+import { instantText } from '../../sql/copy-rows';
 import { monthsAndDays, type DayRange } from './day-range';
 import { rolledUpLevel, remembered, subtreeArrays, unitArrays, type ReadContext } from './read-context';
 

@@ -60,7 +60,7 @@ export async function applyFigures(
     split.measures.filter((e): e is StoredEvent<'IndicatorMeasured'> => e.type === 'IndicatorMeasured'),
   );
   const facts: FactDelta[] = [
-    ...(await recordCases(client, schema, split.cases as CaseEvent[])),
+    ...(await recordCases(client, schema, split.cases as CaseEvent[], mode.memory)),
     ...split.measures.flatMap((e) => (e.type === 'IndicatorMeasured' ? [] : [measureDelta(e)])),
   ];
   for (const delta of facts) {

@@ -1,4 +1,6 @@
 import type { PoolClient } from 'pg';
+import type { RebuildMemory } from '../../projection';
+import { RebuildRows } from '../../rebuild/rebuild-rows';
 import { quoted } from '../tables';
 import { caseDeltas, type CaseEvent, type CaseState } from './case-facts';
 import type { FactDelta } from './fact-delta';
@@ -13,22 +15,40 @@ function groupByCase(events: readonly CaseEvent[]): Map<string, CaseEvent[]> {
   return groups;
 }
 
-/** Evolves each case of the batch from its stored state; saves the new states and returns the fact deltas. */
-export async function recordCases(client: PoolClient, schema: string, events: readonly CaseEvent[]): Promise<FactDelta[]> {
+/** The case states a rebuild keeps in its memory (`RebuildRows`), made into `case_states` at its switch. */
+export const REBUILT_CASE_STATES = new RebuildRows<CaseState>(
+  'case_states',
+  (state) => state.caseId,
+  (state) => JSON.stringify(state),
+  (text) => JSON.parse(text) as CaseState,
+);
+
+/**
+ * Evolves each case of the batch from its stored state; saves the new states and returns the fact
+ * deltas. A rebuild's pages (`memory`) keep the states in the run's memory instead.
+ */
+export async function recordCases(
+  client: PoolClient,
+  schema: string,
+  events: readonly CaseEvent[],
+  memory?: RebuildMemory,
+): Promise<FactDelta[]> {
   if (events.length === 0) return [];
   const s = quoted(schema);
   const byCase = groupByCase(events);
-  const { rows } = await client.query<{ case_id: string; state: string }>(
-    `SELECT case_id, state FROM ${s}.case_states WHERE case_id = ANY($1::text[])`,
-    [[...byCase.keys()]],
-  );
-  const stored = new Map(rows.map((row) => [row.case_id, JSON.parse(row.state) as CaseState]));
+  const stored = memory
+    ? await REBUILT_CASE_STATES.load(client, s, memory, [...byCase.keys()])
+    : await readCaseStates(client, s, [...byCase.keys()]);
   const deltas: FactDelta[] = [];
   const states: CaseState[] = [];
   for (const [caseId, caseEvents] of byCase) {
     const { after, deltas: caseDeltasOf } = caseDeltas(stored.get(caseId), caseEvents);
     deltas.push(...caseDeltasOf);
     states.push(after);
+  }
+  if (memory) {
+    await REBUILT_CASE_STATES.save(client, s, memory, states);
+    return deltas;
   }
   states.sort((a, b) => (a.caseId < b.caseId ? -1 : 1));
   await client.query(
@@ -37,4 +57,21 @@ export async function recordCases(client: PoolClient, schema: string, events: re
     [states.map((state) => state.caseId), states.map((state) => JSON.stringify(state))],
   );
   return deltas;
+}
+
+async function readCaseStates(client: PoolClient, s: string, caseIds: readonly string[]): Promise<Map<string, CaseState>> {
+  const { rows } = await client.query<{ case_id: string; state: string }>(
+    `SELECT case_id, state FROM ${s}.case_states WHERE case_id = ANY($1::text[])`,
+    [caseIds],
+  );
+  return new Map(rows.map((row) => [row.case_id, JSON.parse(row.state) as CaseState]));
+}
+
+/** A rebuild's switch: each case's last state kept by its pages into `case_states`. */
+export async function writeRebuiltCaseStates(client: PoolClient, schema: string): Promise<void> {
+  const s = quoted(schema);
+  await client.query(
+    `INSERT INTO ${s}.case_states (case_id, state) SELECT key, body FROM (${REBUILT_CASE_STATES.latest(s)}) AS latest
+     ON CONFLICT (case_id) DO UPDATE SET state = excluded.state`,
+  );
 }

@@ -4,7 +4,7 @@ import type { TreePeriod, TreeUnit } from '@vigil/domain';
 import type { PoolClient } from 'pg';
 import type { EngineState } from '../engine-state';
 import { quoted } from '../tables';
-import { instantText } from './copy-rows';
+import { instantText } from '../../sql/copy-rows';
 import { instantOf } from './limits';
 import { contribute, type RollupDeltas } from './rollup-deltas';
 import { timelineChanges, type TimelineChange } from './tree-changes';

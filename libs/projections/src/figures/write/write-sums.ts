@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import { quoted } from '../tables';
-import { COPY_NULL, copyLines, copyText, instantText, instantTexts } from './copy-rows';
+import { COPY_NULL, copyLines, copyText, instantText, instantTexts } from '../../sql/copy-rows';
 import { addValues, isZero, type FactDelta } from './fact-delta';
 import type { RollupDelta } from './rollup-deltas';
 
