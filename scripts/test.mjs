@@ -18,6 +18,8 @@ const env = {
   VIGIL_METRICS_PORT: process.env.VIGIL_METRICS_PORT || '0',
   // Fault tests make kafkajs log errors on purpose; LOG_LEVEL=info npm test shows the services' logs.
   LOG_LEVEL: process.env.LOG_LEVEL || 'fatal',
+  // Suites build the all-in-one app inside jest: its projections run inline there (test/projector-thread.e2e-spec.ts runs the thread).
+  VIGIL_PROJECTOR_THREAD: process.env.VIGIL_PROJECTOR_THREAD || 'inline',
   NODE_OPTIONS: [
     process.env.NODE_OPTIONS,
     '--experimental-vm-modules',

@@ -1,9 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { extname, join } from 'node:path';
 import { EventStoreModule } from '@vigil/event-store';
 import { EventsApiModule, QueryApiModule } from '@vigil/http-api';
 import { InboundModule, KafkaModule, ProjectorModule, type RelayOptions, RelayModule } from '@vigil/messaging';
 import { DatabaseModule, PlatformModule, type VigilConfig } from '@vigil/platform';
 import { PROJECTIONS } from '@vigil/projections';
+
+/** The worker thread's entry beside this file: the build's JavaScript, or the sources under ts-node. */
+const PROJECTOR_THREAD_ENTRY = join(__dirname, `projector-thread${extname(__filename)}`);
 
 export interface VigilAppOptions {
   /** e.g. `{ initialPosition: 'head' }` in tests, so a fresh namespace does not republish the shared history. */
@@ -24,7 +28,9 @@ export class VigilAppModule {
         EventsApiModule,
         InboundModule.forNamespace(config.VIGIL_NAMESPACE),
         RelayModule.forRoot(options.relay),
-        ProjectorModule.forRoot(PROJECTIONS),
+        config.VIGIL_PROJECTOR_THREAD === 'worker'
+          ? ProjectorModule.inThread(PROJECTOR_THREAD_ENTRY)
+          : ProjectorModule.forRoot(PROJECTIONS),
         QueryApiModule,
       ],
     };

@@ -11,6 +11,7 @@ export * from './relay/relay.module';
 export * from './relay/relay-options';
 export * from './relay/relay-lock-key';
 export * from './projector/projector.module';
+export * from './projector/projector-thread';
 export * from './projector/projection-runner';
 export * from './projector/batch-processor';
 export * from './inbound/inbound.module';

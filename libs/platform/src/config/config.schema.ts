@@ -57,6 +57,11 @@ export const ConfigSchema = z
       .string()
       .refine(isTimeZone, 'must be an IANA time zone such as Asia/Ho_Chi_Minh')
       .default('Asia/Ho_Chi_Minh'),
+    /**
+     * Where the all-in-one process runs its projections: on a worker thread of its own (so their work
+     * never holds up the requests), or inline on the main thread (tests that build apps in-process).
+     */
+    VIGIL_PROJECTOR_THREAD: z.enum(['worker', 'inline'], { message: 'must be worker or inline' }).default('worker'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     NODE_ENV: z.string().default('development'),
   })

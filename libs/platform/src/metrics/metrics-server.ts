@@ -1,5 +1,6 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isMainThread } from 'node:worker_threads';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { VIGIL_CONFIG } from '../config/config.module';
 import type { VigilConfig } from '../config/config.schema';
@@ -30,6 +31,8 @@ export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutd
 
   /** A port in use does not stop the service: the API still serves `/metrics` to an operator. */
   async onApplicationBootstrap(): Promise<void> {
+    // A worker thread's metrics are served by its main thread (`Metrics.addSource`).
+    if (!isMainThread) return;
     const server = createServer((request, response) => void this.answer(request.method, request.url, response));
     await new Promise<void>((resolve) => {
       server.once('error', (error) => {
@@ -56,7 +59,7 @@ export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutd
   private async answer(method: string | undefined, url: string | undefined, response: ServerResponse) {
     if (url?.split('?')[0] !== '/metrics') return response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
     if (method !== 'GET' && method !== 'HEAD') return response.writeHead(405, { allow: 'GET, HEAD' }).end();
-    const body = await this.metrics.registry.metrics();
+    const body = await this.metrics.text();
     response.writeHead(200, { 'content-type': this.metrics.registry.contentType }).end(method === 'HEAD' ? undefined : body);
   }
 }

@@ -15,6 +15,6 @@ export class MetricsController {
   @Roles('operator')
   async scrape(@Res({ passthrough: true }) response: Response): Promise<string> {
     response.type(this.metrics.registry.contentType);
-    return this.metrics.registry.metrics();
+    return this.metrics.text();
   }
 }

@@ -9,9 +9,21 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 @Injectable()
 export class Metrics {
   readonly registry = new Registry();
+  private readonly sources: (() => string)[] = [];
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** More Prometheus text appended to this registry's (e.g. the `vigil_*` families of a worker thread). */
+  addSource(text: () => string): void {
+    this.sources.push(text);
+  }
+
+  /** The registry in Prometheus text format, with the added sources. */
+  async text(): Promise<string> {
+    const own = await this.registry.metrics();
+    return [own, ...this.sources.map((source) => source())].filter((part) => part.length > 0).join('\n');
   }
 
   counter(name: string, help: string, labelNames: string[] = []): Counter {
