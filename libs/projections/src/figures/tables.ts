@@ -72,10 +72,11 @@ CREATE TABLE IF NOT EXISTS ${s}.target_changes (
 );
 
 -- Each case as it stands (the state its next event evolves), as JSON text (read and written whole, never queried).
+-- Rewritten as its events come: room left in each page (fillfactor) lets PostgreSQL update in place (HOT).
 CREATE TABLE IF NOT EXISTS ${s}.case_states (
   case_id text PRIMARY KEY,
   state text NOT NULL
-);
+) WITH (fillfactor = 70);
 
 -- Point deltas of the counted facts at their own unit: a fact counts from known_at on (values > 0), and
 -- a later event retracts it (the same fact with values < 0) when it replaces it.
@@ -149,7 +150,7 @@ CREATE TABLE IF NOT EXISTS ${s}.rollup_now (
   v3 bigint NOT NULL,
   v4 bigint NOT NULL,
   PRIMARY KEY (unit_id, grain, bucket, family, key)
-);
+) WITH (fillfactor = 70);
 CREATE TABLE IF NOT EXISTS ${s}.rollup_log (
   unit_id text NOT NULL,
   family text NOT NULL,

@@ -8,7 +8,8 @@ export async function createVersionTables(client: PoolClient, projection: Projec
   // The last revision applied per stream (the redelivery guard) and its log position (for status).
   await client.query(
     `CREATE TABLE IF NOT EXISTS ${schema}.applied_streams (
-       stream_id text PRIMARY KEY, revision bigint NOT NULL, position bigint NOT NULL DEFAULT 0)`,
+       stream_id text PRIMARY KEY, revision bigint NOT NULL, position bigint NOT NULL DEFAULT 0)
+     WITH (fillfactor = 70)`, // updated by every batch: room for in-place (HOT) updates
   );
   await client.query(REBUILD_ROWS_DDL(schema));
   await projection.createTables(client, schema);
