@@ -73,9 +73,16 @@ export class ProjectorThreadBridge implements OnApplicationBootstrap, BeforeAppl
   }
 }
 
+/**
+ * A young generation of 192 MiB (V8's default is 48): a turn of thousands of events allocates its lines and
+ * deltas in one go, and a small one copies them through scavenge after scavenge (a fifth of the thread's
+ * time in garbage collection at the default, measured on the figures' live path).
+ */
+const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 192 };
+
 /** A built entry runs as is; a TypeScript one (the sources, in tests) through ts-node as `npm start`'s children do. */
 function startWorker(entry: string): Worker {
-  if (!entry.endsWith('.ts')) return new Worker(entry);
+  if (!entry.endsWith('.ts')) return new Worker(entry, { resourceLimits: RESOURCE_LIMITS });
   const register = `require('ts-node/register/transpile-only'); require('tsconfig-paths/register'); require(${JSON.stringify(entry)});`;
-  return new Worker(register, { eval: true });
+  return new Worker(register, { eval: true, resourceLimits: RESOURCE_LIMITS });
 }
