@@ -20,21 +20,32 @@ function newestSource(dir, accept, skip = () => false) {
 const isStale = (output, sources) => !existsSync(output) || statSync(output).mtimeMs < sources;
 
 export function buildIfStale(root, app, say) {
-  const output = join(root, 'dist', 'apps', app, 'src', 'main.js');
+  const [output] = buildAppsIfStale(root, [app], say);
+  // nest build empties dist/, the dashboard's output with it: check it after.
+  buildDashboardIfStale(root, say);
+  return output;
+}
+
+/**
+ * dist/apps/<app>/src/main.js of each app, built by one `nest build` when any is missing or older
+ * than the sources (tsconfig.build.json compiles every app and library, whichever app is named).
+ */
+export function buildAppsIfStale(root, apps, say) {
+  const outputs = apps.map((app) => join(root, 'dist', 'apps', app, 'src', 'main.js'));
   const isTs = (name) => name.endsWith('.ts');
   const sources = Math.max(
     newestSource(join(root, 'apps'), isTs, (path) => path === join(root, DASHBOARD)),
     newestSource(join(root, 'libs'), isTs),
     statSync(join(root, 'tsconfig.json')).mtimeMs,
   );
-  if (isStale(output, sources)) {
+  if (outputs.some((output) => isStale(output, sources))) {
     say('building (nest build)…');
     const result = spawnSync('npx', ['nest', 'build', 'vigil'], { cwd: root, stdio: 'inherit' });
-    if (result.status !== 0) throw new Error(`nest build ${app} failed`);
+    if (result.status !== 0) throw new Error(`nest build of ${apps.join(', ')} failed`);
+    const missing = outputs.filter((output) => !existsSync(output));
+    if (missing.length > 0) throw new Error(`nest build did not write ${missing.join(', ')}`);
   }
-  // nest build empties dist/, the dashboard's output with it: check it after.
-  buildDashboardIfStale(root, say);
-  return output;
+  return outputs;
 }
 
 /** dist/dashboard, built by vite when older than anything under apps/dashboard or the lockfile. */
