@@ -19,6 +19,8 @@ export interface BuiltApp {
   readonly alive: boolean;
   /** Sends the signal; resolves once the process is gone. */
   kill(signal: NodeJS.Signals): Promise<void>;
+  /** SIGTERM, then SIGKILL if it has not stopped within 10 s. */
+  stop(): Promise<void>;
   /** The last lines it wrote. */
   tail(lines?: number): string;
 }
@@ -101,6 +103,13 @@ export async function startBuiltApp(app: AppName, label: string, env: Record<str
       if (hasExited(child)) return;
       child.kill(signal);
       await exited;
+    },
+    stop: async () => {
+      if (hasExited(child)) return;
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      child.kill('SIGTERM');
+      await exited;
+      clearTimeout(timer);
     },
     tail: (lines = 25) => tailOf(logFile, lines),
   };
