@@ -1,7 +1,7 @@
 // Builds what `npm start` runs when its output is older than its sources: the Nest apps (nest build)
 // and the analysts' dashboard (vite build).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const DASHBOARD = join('apps', 'dashboard');
@@ -21,7 +21,6 @@ const isStale = (output, sources) => !existsSync(output) || statSync(output).mti
 
 export function buildIfStale(root, app, say) {
   const [output] = buildAppsIfStale(root, [app], say);
-  // nest build empties dist/, the dashboard's output with it: check it after.
   buildDashboardIfStale(root, say);
   return output;
 }
@@ -40,12 +39,35 @@ export function buildAppsIfStale(root, apps, say) {
   );
   if (outputs.some((output) => isStale(output, sources))) {
     say('building (nest build)…');
-    const result = spawnSync('npx', ['nest', 'build', 'vigil'], { cwd: root, stdio: 'inherit' });
+    const result = keepingDashboard(root, () => spawnSync('npx', ['nest', 'build', 'vigil'], { cwd: root, stdio: 'inherit' }));
     if (result.status !== 0) throw new Error(`nest build of ${apps.join(', ')} failed`);
     const missing = outputs.filter((output) => !existsSync(output));
     if (missing.length > 0) throw new Error(`nest build did not write ${missing.join(', ')}`);
   }
   return outputs;
+}
+
+/**
+ * nest build empties dist/ (deleteOutDir), the dashboard's build with it, which it does not make:
+ * moved aside meanwhile, so rebuilding the apps in the middle of a test run leaves the browser tests theirs.
+ */
+function keepingDashboard(root, build) {
+  const dashboard = join(root, 'dist', 'dashboard');
+  // On the same file system as dist/ (a rename), in the checkout's git-ignored local state.
+  const aside = join(root, '.vigil', `dashboard-during-nest-build-${process.pid}`);
+  const kept = existsSync(dashboard);
+  if (kept) {
+    mkdirSync(join(root, '.vigil'), { recursive: true });
+    renameSync(dashboard, aside);
+  }
+  try {
+    return build();
+  } finally {
+    if (kept) {
+      mkdirSync(join(root, 'dist'), { recursive: true });
+      renameSync(aside, dashboard);
+    }
+  }
 }
 
 /** dist/dashboard, built by vite when older than anything under apps/dashboard or the lockfile. */
