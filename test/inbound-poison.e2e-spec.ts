@@ -120,4 +120,28 @@ describe('poison messages on the Kafka inbound topic', () => {
     }, 20_000);
     expect(committed).toBe(values.length);
   });
+
+  it('rejects every event of a batch with its own record, in sends Kafka takes, and goes on with the next message', async () => {
+    const tree = smallTree();
+    await postJson(`${vigil.url}/v1/events`, tree.events, await vigil.token('operator'));
+    const authorization = `Bearer ${await vigil.token('upstream', tree.province)}`;
+    // 150 rejections each carrying the 22 kB original: 3.3 MB, more than a Kafka batch may hold (1 MiB).
+    const unknownCases = Array.from({ length: 150 }, (_, index) => envelope('CaseCleared', { caseId: `NO-SUCH-CASE-${index}` }));
+    const good = envelope('WeaponsCollected', { unitId: tree.commune, items: 4, kind: 'firearm' });
+    await producer.send({
+      topic: inboundTopic(vigil.config.VIGIL_NAMESPACE),
+      acks: -1,
+      messages: [unknownCases, good].map((value) => ({
+        key: tree.commune,
+        value: JSON.stringify(value),
+        headers: { authorization },
+      })),
+    });
+
+    await eventually(async () => ((await stored(good.eventId)) === 1 ? true : undefined), 45_000);
+    const rejections = await readRejections(kafka, vigil.config.VIGIL_NAMESPACE, 4 + unknownCases.length);
+    const ofTheBatch = rejections.filter((rejection) => rejection.reason.code === 'CASE_NOT_FOUND');
+    expect(ofTheBatch.map((rejection) => rejection.reason.eventId)).toEqual(unknownCases.map((event) => event.eventId));
+    expect(new Set(ofTheBatch.map((rejection) => rejection.original.value))).toEqual(new Set([JSON.stringify(unknownCases)]));
+  });
 });

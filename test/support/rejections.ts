@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import { inboundRejectedTopic } from '@vigil/messaging';
 import { eventually } from './vigil-under-test';
@@ -9,7 +10,8 @@ export interface Rejection {
 
 /** The first `count` records of a namespace's rejected-inbound topic, in the order of the messages they reject. */
 export async function readRejections(kafka: Kafka, namespace: string, count: number): Promise<Rejection[]> {
-  const consumer = kafka.consumer({ groupId: `${namespace}.rejected-reader` });
+  // A group of its own each time, so every call reads the topic from its beginning.
+  const consumer = kafka.consumer({ groupId: `${namespace}.rejected-reader-${randomUUID().slice(0, 8)}` });
   await consumer.connect();
   await consumer.subscribe({ topic: inboundRejectedTopic(namespace), fromBeginning: true });
   const seen: Rejection[] = [];

@@ -13,7 +13,10 @@ export const KafkaOriginSchema = z.strictObject({
   partition: z.int().min(0),
   offset: z.string().regex(/^(0|[1-9][0-9]*)$/, { error: 'must be a non-negative decimal integer' }),
   key: z.string().nullable().meta({ description: 'the message key as UTF-8, null when it had none' }),
-  value: z.string().nullable().meta({ description: 'the message value as UTF-8, untouched, null when it had none' }),
+  value: z.string().nullable().meta({
+    description:
+      'the message value as UTF-8, untouched; null when it had none, or when an inbound message is too large to copy onto its rejection (the reason then says where it lies)',
+  }),
 });
 
 /** Why an inbound message was not (fully) accepted: one record per reason. */

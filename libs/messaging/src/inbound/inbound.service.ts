@@ -2,10 +2,11 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { IngestService, parseBatch } from '@vigil/ingest';
 import { VIGIL_CONFIG, type VigilConfig, verifyToken } from '@vigil/platform';
 import type { Kafka } from 'kafkajs';
-import { headerText, inboundRejectionMessage, type ReceivedMessage, type RejectionReason } from '../codec/dead-letters';
+import { headerText, type ReceivedMessage, type RejectionReason } from '../codec/dead-letters';
 import { IdempotentProducer } from '../kafka/idempotent-producer';
 import { KAFKA } from '../kafka/kafka.module';
 import { inboundRejectedTopic } from '../kafka/topics';
+import { batchesOfAtMost, boundedRejection } from './bounded-rejections';
 import { retryTransient } from './retry-transient';
 import { isTransientStoreFailure } from './transient-failure';
 
@@ -38,12 +39,9 @@ export class InboundService implements OnApplicationShutdown {
     const reasons = await this.accept(received).catch((error: unknown) => [unexpected(error)]);
     if (reasons.length === 0) return;
     const now = new Date();
-    await this.rejected.send([
-      {
-        topic: inboundRejectedTopic(this.config.VIGIL_NAMESPACE),
-        messages: reasons.map((reason) => inboundRejectionMessage(received, reason, now)),
-      },
-    ]);
+    const topic = inboundRejectedTopic(this.config.VIGIL_NAMESPACE);
+    const records = reasons.map((reason) => boundedRejection(received, reason, now));
+    for (const messages of batchesOfAtMost(records)) await this.rejected.send([{ topic, messages }]);
     this.logger.warn(
       {
         offset: received.message.offset,
