@@ -33,15 +33,20 @@ async function main() {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
+// The dev tokens last a working day: every token carries an `exp` (one without is refused), and a
+// token printed to a terminal should not outlive the session by weeks.
+const DEV_TOKEN_TTL_SECONDS = 12 * 3600;
+
 async function printBanner(config, generatedSecret, issueToken) {
   const base = `http://localhost:${config.VIGIL_PORT}`;
-  const operator = await issueToken(config.VIGIL_JWT_SECRET, { role: 'operator', unit: 'VN', subject: 'dev' }, 7 * 86400);
-  const analyst = await issueToken(config.VIGIL_JWT_SECRET, { role: 'analyst', unit: 'VN', subject: 'dev' }, 7 * 86400);
+  const dev = (role) => issueToken(config.VIGIL_JWT_SECRET, { role, unit: 'VN', subject: 'dev' }, DEV_TOKEN_TTL_SECONDS);
+  const operator = await dev('operator');
+  const analyst = await dev('analyst');
   const lines = [
     '',
     `Vigil is running — ${base}`,
     `  dashboard      ${base}/dashboard#token=${analyst}`,
-    '                 (signed in as an analyst of unit VN for 7 days; the token leaves the address bar at once)',
+    '                 (signed in as an analyst of unit VN for 12 hours; the token leaves the address bar at once)',
     `  API            ${base}/v1/events  (POST)`,
     `  OpenAPI docs   ${base}/docs`,
     `  readiness      ${base}/health/ready`,
@@ -49,13 +54,13 @@ async function printBanner(config, generatedSecret, issueToken) {
     `  Kafka          ${config.KAFKA_BROKERS}  (namespace ${config.VIGIL_NAMESPACE})`,
     `  database       ${config.DATABASE_URL.replace(/:[^:@/]+@/, ':***@')}`,
     '',
-    `Dev token (operator, unit VN, 7 days${generatedSecret ? '; the JWT secret was generated for this session' : ''}):`,
+    `Dev token (operator, unit VN, 12 hours${generatedSecret ? '; the JWT secret was generated for this session' : ''}):`,
     `  ${operator}`,
     '',
     `  curl -H "Authorization: Bearer $TOKEN" ${base}/health/ready`,
     generatedSecret
-      ? `  VIGIL_JWT_SECRET=${config.VIGIL_JWT_SECRET} npx vigil token issue --role analyst --unit VN`
-      : '  npx vigil token issue --role analyst --unit VN',
+      ? `  VIGIL_JWT_SECRET=${config.VIGIL_JWT_SECRET} npx vigil token issue --role analyst --unit VN --ttl 12h`
+      : '  npx vigil token issue --role analyst --unit VN --ttl 12h',
     '',
     'Ctrl-C stops everything this command started.',
     '',

@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import { verifyToken } from '@vigil/platform';
 import { run } from './run';
 
@@ -23,6 +24,8 @@ describe('vigil token issue', () => {
     expect(await run(['token', 'issue', '--role', 'analyst', '--unit', 'VN-LCI', '--ttl', '12h'])).toBe(0);
     const verified = await verifyToken(secret, out.join('').trim());
     expect(verified).toEqual({ ok: true, principal: { role: 'analyst', unit: 'VN-LCI' } });
+    const { iat, exp } = decodeJwt(out.join('').trim());
+    expect(exp! - iat!).toBe(12 * 3600);
   });
 
   it('exits 2 with the usage problem for an unknown role, a bad ttl or a missing unit', async () => {

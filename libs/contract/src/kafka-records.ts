@@ -13,7 +13,10 @@ export const KafkaOriginSchema = z.strictObject({
   partition: z.int().min(0),
   offset: z.string().regex(/^(0|[1-9][0-9]*)$/, { error: 'must be a non-negative decimal integer' }),
   key: z.string().nullable().meta({ description: 'the message key as UTF-8, null when it had none' }),
-  value: z.string().nullable().meta({ description: 'the message value as UTF-8, untouched, null when it had none' }),
+  value: z.string().nullable().meta({
+    description:
+      'the message value as UTF-8, untouched; null when it had none, or when an inbound message is too large to copy onto its rejection (the reason then says where it lies)',
+  }),
 });
 
 /** Why an inbound message was not (fully) accepted: one record per reason. */
@@ -22,6 +25,10 @@ export const InboundRejectionReasonSchema = z.strictObject({
     .string()
     .min(1)
     .meta({
+      description:
+        'a business-rule code of CONTRACT.md §3, or why the message was not read: `UNAUTHENTICATED`, `ROLE_NOT_ALLOWED`, ' +
+        '`MALFORMED_JSON` (not JSON, or not valid UTF-8), `VALIDATION_FAILED`, `OUT_OF_SCOPE`, `NOT_STORED` (the store ' +
+        'refused it), `STORE_UNAVAILABLE` (the store kept failing; send it again once Vigil is ready)',
       examples: ['UNAUTHENTICATED', 'ROLE_NOT_ALLOWED', 'MALFORMED_JSON', 'VALIDATION_FAILED', 'CASE_NOT_FOUND', 'OUT_OF_SCOPE'],
     }),
   message: z.string(),

@@ -17,6 +17,7 @@ export function unitsReferencedBy(event: EventEnvelope, streamState: AggregateSt
     case 'DirectiveIssued':
       return [event.data.issuedByUnitId];
     case 'TargetSet':
+      return withIssuer(streamState, [event.data.unitId]);
     case 'CaseOpened':
     case 'HotspotIdentified':
     case 'WeaponsCollected':
@@ -26,7 +27,7 @@ export function unitsReferencedBy(event: EventEnvelope, streamState: AggregateSt
     case 'TargetRevised':
     case 'TargetWithdrawn': {
       const target = streamState.status === 'issued' ? streamState.targets.get(event.data.targetId) : undefined;
-      return target ? [target.unitId] : [];
+      return withIssuer(streamState, target ? [target.unitId] : []);
     }
     case 'CaseCleared':
     case 'ArrestMade':
@@ -41,6 +42,17 @@ export function unitsReferencedBy(event: EventEnvelope, streamState: AggregateSt
     default:
       return unhandled(event);
   }
+}
+
+/**
+ * A directive belongs to the unit that issued it: its targets are set, revised and withdrawn only by
+ * callers whose subtree holds that unit (as well as the target's unit), so the issuing unit comes
+ * first among the units a target event acts on, once the directive is issued.
+ */
+function withIssuer(streamState: AggregateState, unitIds: readonly string[]): readonly string[] {
+  if (streamState.status !== 'issued') return unitIds;
+  const issuer = streamState.issuedByUnitId;
+  return [issuer, ...unitIds.filter((unitId) => unitId !== issuer)];
 }
 
 /**

@@ -21,7 +21,8 @@ const MAX_ATTEMPTS = 5;
 /**
  * The one ingest path (HTTP and Kafka): answers duplicates, checks scope, decides each event
  * in order against its aggregate (each read once per batch), and appends the accepted ones in
- * one write. A concurrent writer on the same stream makes it start over from a fresh read.
+ * one write. Idempotency comes first: a rejected event found stored meanwhile is a duplicate after
+ * all. A concurrent writer on the same stream makes it start over from a fresh read.
  */
 @Injectable()
 export class IngestService {
@@ -101,8 +102,28 @@ export class IngestService {
       appendInOrder(writes, written, streams[i]!.streamId, cache, { envelope, principal });
       results.push(null);
     });
+    const storedMeanwhile = await this.storedSinceLookUp(envelopes, results, stored);
     const outcomes = await appendTraced(this.store, writes);
-    return fillAppended(envelopes, results, outcomes);
+    return fillAppended(envelopes, answerStoredMeanwhile(envelopes, results, storedMeanwhile), outcomes);
+  }
+
+  /**
+   * The rejected events that were stored after all. The duplicates were looked up while the streams
+   * were read, so another writer can store this very batch in between: the state then already holds
+   * an event the look-up missed, and the rules refuse it (case already open, already cleared,
+   * voided). Looked up again, after the read, such an event is found, and it is a duplicate (or,
+   * with other content, EVENT_ID_CONFLICT) whatever its aggregate's state. Only a batch with
+   * rejections pays for the round trip, made before the append so that a failure stores nothing.
+   */
+  private async storedSinceLookUp(
+    envelopes: EventEnvelope[],
+    results: (IngestResult | null)[],
+    stored: ReadonlyMap<string, StoredEvent>,
+  ): Promise<ReadonlyMap<string, StoredEvent>> {
+    const refused = envelopes.flatMap((envelope, i) =>
+      results[i]?.status === 'rejected' && !stored.has(envelope.eventId) ? [envelope.eventId] : [],
+    );
+    return refused.length === 0 ? new Map() : this.store.findByEventIds(refused);
   }
 
   /** null when accepted (and the cached state evolved), else the rejection. */
@@ -164,6 +185,19 @@ function answerKnown(envelope: EventEnvelope, known: StoredEvent): IngestResult 
     revision: Number(known.revision),
     position: Number(known.position),
   };
+}
+
+/** A rejection of an event found stored since becomes its duplicate (or conflict) answer. */
+function answerStoredMeanwhile(
+  envelopes: EventEnvelope[],
+  results: (IngestResult | null)[],
+  storedMeanwhile: ReadonlyMap<string, StoredEvent>,
+): (IngestResult | null)[] {
+  if (storedMeanwhile.size === 0) return results;
+  return results.map((result, i) => {
+    const known = result?.status === 'rejected' ? storedMeanwhile.get(envelopes[i]!.eventId) : undefined;
+    return known ? answerKnown(envelopes[i]!, known) : result;
+  });
 }
 
 /** The store's outcomes come in the order of the accepted events: fill them into the gaps. */

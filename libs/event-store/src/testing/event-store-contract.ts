@@ -317,6 +317,26 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
         expect(outcomes[1]).toMatchObject({ eventId: fresh.envelope.eventId, status: 'appended', streamId, revision: 1n });
       });
 
+      it('lets racing copies of one write through once: the others answer duplicate, never a revision error', async () => {
+        const cases = [newCase(), newCase(), newCase()];
+        const writes = cases.map(({ caseId, streamId }) =>
+          write(streamId, 'no_stream', [caseOpened(caseId), arrestMade(caseId, 1), caseCleared(caseId)]),
+        );
+        const eventIds = writes.flatMap((w) => w.events.map((e) => e.envelope.eventId));
+
+        const answers = await Promise.all(Array.from({ length: 8 }, () => store.appendMany(writes)));
+
+        const placed = answers.map((outcomes) => outcomes.map(appended));
+        const appendedIds = placed.flat().flatMap((o) => (o.status === 'appended' ? [o.eventId] : []));
+        expect(appendedIds.sort()).toEqual([...eventIds].sort());
+        for (const outcomes of placed) {
+          expect(outcomes.map((o) => [o.eventId, o.streamId, o.revision, o.position])).toEqual(
+            placed[0]!.map((o) => [o.eventId, o.streamId, o.revision, o.position]),
+          );
+        }
+        for (const { streamId } of cases) expect((await store.readStream(streamId)).map((e) => e.revision)).toEqual([0n, 1n, 2n]);
+      });
+
       it('answers an eventId repeated within one call as a duplicate of its first occurrence', async () => {
         const { caseId, streamId } = newCase();
         const event = caseOpened(caseId);

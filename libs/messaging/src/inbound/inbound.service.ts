@@ -2,16 +2,25 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { IngestService, parseBatch } from '@vigil/ingest';
 import { VIGIL_CONFIG, type VigilConfig, verifyToken } from '@vigil/platform';
 import type { Kafka } from 'kafkajs';
-import { headerText, inboundRejectionMessage, type ReceivedMessage, type RejectionReason } from '../codec/dead-letters';
+import { headerText, type ReceivedMessage, type RejectionReason } from '../codec/dead-letters';
 import { IdempotentProducer } from '../kafka/idempotent-producer';
 import { KAFKA } from '../kafka/kafka.module';
 import { inboundRejectedTopic } from '../kafka/topics';
+import { batchesOfAtMost, boundedRejection } from './bounded-rejections';
+import { retryTransient } from './retry-transient';
+import { isTransientStoreFailure } from './transient-failure';
+
+/** Pauses before storing a message again after a transient failure (the database restarting): ~8 s in all. */
+export const STORE_RETRY_DELAYS_MS: readonly number[] = [250, 500, 1_000, 2_000, 4_000];
 
 /**
  * Upstream producers on Kafka: each message (one envelope or an array, as over HTTP, with an
  * upstream token in its `authorization` header) goes through the very same ingest path. What is
- * not accepted goes to the rejected topic with its reason; a failure of our own (store down)
- * is thrown, so the offset is not committed and the message is read again.
+ * not accepted goes to the rejected topic with its reason, and so does a message that could not be
+ * stored — after a few attempts when the failure may pass (a lost connection), at once otherwise — so
+ * that no message holds up the ones behind it on its partition (CONTRACT.md §6). Only a failure to
+ * send the rejection itself is thrown (Kafka down): the offset is then not committed and the message
+ * is read again.
  */
 @Injectable()
 export class InboundService implements OnApplicationShutdown {
@@ -27,15 +36,12 @@ export class InboundService implements OnApplicationShutdown {
   }
 
   async handle(received: ReceivedMessage): Promise<void> {
-    const reasons = await this.accept(received);
+    const reasons = await this.accept(received).catch((error: unknown) => [unexpected(error)]);
     if (reasons.length === 0) return;
     const now = new Date();
-    await this.rejected.send([
-      {
-        topic: inboundRejectedTopic(this.config.VIGIL_NAMESPACE),
-        messages: reasons.map((reason) => inboundRejectionMessage(received, reason, now)),
-      },
-    ]);
+    const topic = inboundRejectedTopic(this.config.VIGIL_NAMESPACE);
+    const records = reasons.map((reason) => boundedRejection(received, reason, now));
+    for (const messages of batchesOfAtMost(records)) await this.rejected.send([{ topic, messages }]);
     this.logger.warn(
       {
         offset: received.message.offset,
@@ -68,18 +74,51 @@ export class InboundService implements OnApplicationShutdown {
     const parsed = parseBatch(body.value, { now: new Date() });
     if (!parsed.ok) return [{ code: parsed.code, message: parsed.detail, problems: parsed.problems }];
 
-    const results = await this.ingest.ingest(parsed.envelopes, verified.principal);
-    return results.flatMap((result) =>
+    const stored = await retryTransient(() => this.ingest.ingest(parsed.envelopes, verified.principal), {
+      delaysMs: STORE_RETRY_DELAYS_MS,
+      isTransient: isTransientStoreFailure,
+      onRetry: (error, attempt) =>
+        this.logger.warn({ err: error, offset: message.offset, attempt }, 'inbound message not stored; trying again'),
+    });
+    if (!stored.ok) return [notStored(stored.error, stored.transient, stored.attempts)];
+    return stored.value.flatMap((result) =>
       result.status === 'rejected' ? [{ code: result.code, message: result.message, eventId: result.eventId }] : [],
     );
   }
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** The value as JSON; bytes that are not UTF-8 are refused, never read leniently as U+FFFD. */
 function parseJson(value: Buffer | null): { ok: true; value: unknown } | { ok: false; message: string } {
   if (!value || value.length === 0) return { ok: false, message: 'the message has no value' };
+  let text: string;
   try {
-    return { ok: true, value: JSON.parse(value.toString('utf8')) };
+    text = UTF8.decode(value);
+  } catch {
+    return { ok: false, message: 'the value cannot be decoded: it is not valid UTF-8' };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) };
   } catch (error) {
     return { ok: false, message: `the value is not JSON: ${(error as Error).message}` };
   }
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** A message the store kept failing on: rejected with the reason, so the partition moves on. */
+function notStored(error: unknown, transient: boolean, attempts: number): RejectionReason {
+  if (transient) {
+    return {
+      code: 'STORE_UNAVAILABLE',
+      message: `not stored after ${attempts} attempts: ${messageOf(error)}; send it again once Vigil is ready`,
+    };
+  }
+  return { code: 'NOT_STORED', message: `the store refused it: ${messageOf(error)}` };
+}
+
+/** Anything else that went wrong deciding on a message is still a reason, never a stalled partition. */
+function unexpected(error: unknown): RejectionReason {
+  return { code: 'NOT_STORED', message: `it could not be processed: ${messageOf(error)}` };
 }

@@ -28,15 +28,22 @@ export async function issueToken(
 
 export type VerifyResult = { ok: true; principal: AuthPrincipal } | { ok: false; reason: string };
 
+/**
+ * A token must say when it expires (`exp`): one without it would be valid for ever, and so is
+ * refused like a forged one.
+ */
 export async function verifyToken(secret: string, token: string): Promise<VerifyResult> {
   try {
-    const { payload } = await jwtVerify(token, encoder.encode(secret), { algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, encoder.encode(secret), { algorithms: ['HS256'], requiredClaims: ['exp'] });
     const claims = ClaimsSchema.safeParse(payload);
     if (!claims.success) return { ok: false, reason: 'the token lacks a valid role or unit claim' };
     const { role, unit, sub } = claims.data;
     return { ok: true, principal: { role, unit, ...(sub ? { subject: sub } : {}) } };
   } catch (error) {
     if (error instanceof errors.JWTExpired) return { ok: false, reason: 'the token has expired' };
+    if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp') {
+      return { ok: false, reason: 'the token carries no valid expiry (exp)' };
+    }
     return { ok: false, reason: 'the token is not valid' };
   }
 }

@@ -2,15 +2,8 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { Request, Response } from 'express';
 import { type Observable, throwError } from 'rxjs';
 import { allowedMethods } from '../http/allowed-methods';
+import { bodyProblem } from '../http/body-decoding';
 import { ProblemError, problems } from './problem';
-
-/** Express body-parser errors carry a `type` and a `status`. */
-interface BodyParserError {
-  type?: string;
-  status?: number;
-  limit?: number;
-  message?: string;
-}
 
 /** The one place where errors become HTTP answers (RFC 9457). Nothing a client sends yields a 500. */
 @Catch()
@@ -37,11 +30,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown, request: Request): ProblemError {
     if (exception instanceof ProblemError) return exception;
-    const parserError = exception as BodyParserError;
-    if (parserError?.type === 'entity.parse.failed') return problems.malformedJson('The body is not valid JSON.');
-    if (parserError?.type === 'entity.too.large') return problems.tooLarge(`${parserError.limit ?? '?'} bytes`);
-    if (parserError?.type === 'encoding.unsupported' || parserError?.type === 'charset.unsupported')
-      return problems.unsupportedMediaType();
+    const unreadable = bodyProblem(exception, request);
+    if (unreadable !== null) return unreadable;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       // No route for this method: a 405 when the path has routes for others.

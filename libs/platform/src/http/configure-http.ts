@@ -4,6 +4,7 @@ import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { problems } from '../errors/problem';
 import { HTTP_LOGGER } from '../logging/logging.module';
 import { Metrics } from '../metrics/metrics';
+import { verifyUtf8 } from './body-decoding';
 import { httpTelemetry } from './http-telemetry';
 
 /** 1,000 envelopes of a realistic size fit well under this. */
@@ -14,14 +15,15 @@ const JSON_TYPES = ['application/json', 'application/*+json'];
 /**
  * What every request goes through before Nest routes it, in this order: the request log line and
  * its id, the span and the duration histogram, then our own JSON body parser (Nest's is disabled)
- * so that malformed JSON, oversize and non-JSON bodies are answered as problem details by the same
+ * so that malformed JSON, bodies that cannot be decoded (bad gzip/deflate/br, bad UTF-8), oversize and
+ * non-JSON bodies are answered as problem details by the same
  * filter as everything else — and still logged, measured and traced.
  */
 export function configureHttp(app: INestApplication): void {
   (app.getHttpAdapter().getInstance() as express.Express).disable('x-powered-by');
   app.use(app.get(HTTP_LOGGER));
   app.use(httpTelemetry(app.get(Metrics)));
-  app.use(express.json({ limit: BODY_LIMIT, strict: false, type: JSON_TYPES }));
+  app.use(express.json({ limit: BODY_LIMIT, strict: false, type: JSON_TYPES, verify: verifyUtf8 }));
   app.use((request: Request, _response: Response, next: NextFunction) =>
     next(hasBody(request) && !request.is(JSON_TYPES) ? problems.unsupportedMediaType() : undefined),
   );
