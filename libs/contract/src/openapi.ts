@@ -182,6 +182,13 @@ const RESPONSES = {
         'The read database does not answer.',
         '/v1/directives',
       ),
+      databaseUnavailable: problemExample(
+        503,
+        'DATABASE_UNAVAILABLE',
+        'Database unavailable',
+        'The database cannot be reached right now; retry in 2 s.',
+        '/v1/events',
+      ),
     },
     z.object({ 'Retry-After': z.string().meta({ description: 'seconds to wait', examples: ['5'] }) }),
   ),

@@ -34,7 +34,13 @@ export class BatchProcessor {
     private readonly logger?: Logger,
   ) {}
 
-  async process(topic: string, partition: number, messages: readonly KafkaMessage[]): Promise<BatchOutcome> {
+  /** `isolateFailures`: after failed attempts, set aside the events that fail alone, whatever the error (see `applyBatch`). */
+  async process(
+    topic: string,
+    partition: number,
+    messages: readonly KafkaMessage[],
+    { isolateFailures = false } = {},
+  ): Promise<BatchOutcome> {
     const delivered: DeliveredEvent[] = [];
     const undecodable: DeadLetter[] = [];
     for (const message of messages) {
@@ -48,6 +54,7 @@ export class BatchProcessor {
       this.projection,
       delivered.map((item) => item.event),
       {
+        isolateFailures,
         beforeCommit: (client, result) => this.sendDeadLetters(client, result, [...undecodable, ...setAside(result, originals)]),
       },
     );

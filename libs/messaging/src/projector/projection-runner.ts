@@ -1,5 +1,5 @@
 import type { EventStore } from '@vigil/event-store';
-import type { Logger, Metrics } from '@vigil/platform';
+import { describeDatabaseError, type Logger, type Metrics } from '@vigil/platform';
 import { type Projection, RebuildRequiredError, prepareProjection, rebuildProjections } from '@vigil/projections';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
@@ -7,6 +7,7 @@ import { ensureTopicsExist } from '../kafka/ensure-topics';
 import { consumerGroup, deadLetterTopic, topicOf } from '../kafka/topics';
 import { withApplySpans } from './apply-spans';
 import { BatchProcessor } from './batch-processor';
+import { type BatchRetryPolicy, DEFAULT_BATCH_RETRY, type FailureKind, withBatchRetries } from './batch-retries';
 import { DeadLetterPublisher } from './dead-letter-publisher';
 import { RunnerStatus } from './runner-status';
 
@@ -21,12 +22,20 @@ export interface ProjectionRunnerOptions {
    * consumes. Without it, it reports that `vigil projections rebuild` is needed.
    */
   store?: EventStore;
+  /** How a failing batch is retried before its poison events are set aside (tests shorten it). */
+  retry?: BatchRetryPolicy;
 }
 
 const RETRY_MS = 2_000;
 const APPLIED = ['vigil_projection_applied_total', 'Events applied to a read model'] as const;
 const DEAD_LETTERED = ['vigil_projection_dead_letters_total', 'Messages a projection sent to the dead letters'] as const;
+const FAILURES = [
+  'vigil_projection_failures_total',
+  'Failed attempts to apply a batch, by reason (transient: the database or Kafka unavailable, waited for; permanent: retried, then its poison events dead-lettered)',
+] as const;
+const STUCK = ['vigil_projection_stuck_partitions', 'Partitions where a projection is retrying a failed batch and does not advance'] as const;
 const COUNTERS = [APPLIED, DEAD_LETTERED];
+const FAILURE_KINDS: readonly FailureKind[] = ['transient', 'permanent'];
 
 /**
  * Runs one projection: its kafkajs consumer (group `<namespace>.projector.<name>`, so instances
@@ -56,6 +65,8 @@ export class ProjectionRunner {
     this.processor = new BatchProcessor(pool, projection, this.deadLetters, logger);
     // Scraped from the start at 0, so an alert on their increase sees the first one.
     for (const [name, help] of COUNTERS) metrics.counter(name, help, ['projection']).inc({ projection: projection.name }, 0);
+    for (const reason of FAILURE_KINDS) metrics.counter(...FAILURES, ['projection', 'reason']).inc({ projection: projection.name, reason }, 0);
+    metrics.gauge(...STUCK, ['projection']).set({ projection: projection.name }, 0);
   }
 
   /** Resolves once the consumer runs; a failure is reported in the status and retried in the background. */
@@ -173,11 +184,38 @@ export class ProjectionRunner {
   private async eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
     const target = { projection: this.projection.name, group: this.groupId, topic: batch.topic };
-    const outcome = await withApplySpans(target, batch.messages, () =>
-      this.processor.process(batch.topic, batch.partition, batch.messages),
-    );
-    // Counted once the read model committed them, whatever becomes of the offsets' commit.
     const labels = { projection: this.projection.name };
+    const outcome = await withBatchRetries(
+      (isolateFailures) =>
+        withApplySpans(target, batch.messages, () =>
+          this.processor.process(batch.topic, batch.partition, batch.messages, { isolateFailures }),
+        ),
+      this.options.retry ?? DEFAULT_BATCH_RETRY,
+      {
+        onFailure: (error, kind, failures) => {
+          const reason = describeDatabaseError(error);
+          this.status.stuck(batch.topic, batch.partition, `${kind}: ${reason}`);
+          const pending = Number(batch.highWatermark) - Number(batch.firstOffset());
+          this.status.lagMeasured(batch.topic, batch.partition, pending);
+          this.metrics.counter(...FAILURES, ['projection', 'reason']).inc({ ...labels, reason: kind });
+          this.metrics.gauge(...STUCK, ['projection']).set(labels, this.status.stuckCount);
+          this.logger.warn(
+            { err: error, ...labels, topic: batch.topic, partition: batch.partition, kind, failures },
+            kind === 'transient' ? 'batch failed; waiting for the database or Kafka' : 'batch failed; retrying it',
+          );
+        },
+        goOn: async () => {
+          if (this.stopping || !isRunning() || isStale()) return false;
+          await heartbeat();
+          return true;
+        },
+      },
+    );
+    this.status.advanced(batch.topic, batch.partition);
+    this.metrics.gauge(...STUCK, ['projection']).set(labels, this.status.stuckCount);
+    // Given up (stopping, or the partition went to another consumer): not resolved, read again.
+    if (outcome === null) return;
+    // Counted once the read model committed them, whatever becomes of the offsets' commit.
     this.metrics.counter(...APPLIED, ['projection']).inc(labels, outcome.applied);
     if (outcome.deadLettered > 0) this.metrics.counter(...DEAD_LETTERED, ['projection']).inc(labels, outcome.deadLettered);
     resolveOffset(batch.lastOffset());

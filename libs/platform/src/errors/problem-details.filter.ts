@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { type Observable, throwError } from 'rxjs';
+import { isDatabaseUnavailable } from '../database/database-faults';
 import { allowedMethods } from '../http/allowed-methods';
 import { ProblemError, problems } from './problem';
 
@@ -11,6 +12,9 @@ interface BodyParserError {
   limit?: number;
   message?: string;
 }
+
+/** Seconds a client is asked to wait when the database is unavailable. */
+const DATABASE_RETRY_AFTER_S = 2;
 
 /** The one place where errors become HTTP answers (RFC 9457). Nothing a client sends yields a 500. */
 @Catch()
@@ -27,7 +31,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   /** Also used by the Express error handler that answers body-parser errors. */
   render(exception: unknown, request: Request, response: Response): void {
     const problem = this.toProblem(exception, request);
-    if (problem.status >= 500) this.logger.error({ err: exception, url: request.url }, 'request failed');
+    if (problem.code === 'DATABASE_UNAVAILABLE')
+      this.logger.warn({ err: exception, url: request.url }, 'database unavailable; answered 503');
+    else if (problem.status >= 500) this.logger.error({ err: exception, url: request.url }, 'request failed');
     for (const [name, value] of Object.entries(problem.headers ?? {})) response.setHeader(name, value);
     response
       .status(problem.status)
@@ -50,6 +56,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const code = status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : `HTTP_${status}`;
       return new ProblemError(status, code, exception.message, exception.message);
     }
+    if (isDatabaseUnavailable(exception)) return problems.databaseUnavailable(DATABASE_RETRY_AFTER_S);
     return new ProblemError(500, 'INTERNAL', 'Internal error', 'An unexpected error occurred; it has been logged.');
   }
 }
