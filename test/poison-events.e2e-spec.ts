@@ -105,8 +105,8 @@ describe('poison events below the door', () => {
       arrest(bystanderB, 1n, 2),
     ];
     // One partition for all of them, so the bystanders wait behind the poison events.
-    const [{ topic, messages }] = toTopicMessages(vigil.config.VIGIL_NAMESPACE, events) as [{ topic: string; messages: never[] }];
-    await producer.send({ topic, messages: messages.map((message: object) => ({ ...message, partition: 0 })), acks: -1 });
+    const [{ topic, messages }] = toTopicMessages(vigil.config.VIGIL_NAMESPACE, events);
+    await producer.send({ topic: topic!, messages: messages.map((message) => ({ ...message, partition: 0 })), acks: -1 });
 
     // While the cases register retries the batch, readiness says which projection, where and why.
     const stalled = await eventually(async () => {

@@ -33,7 +33,10 @@ const FAILURES = [
   'vigil_projection_failures_total',
   'Failed attempts to apply a batch, by reason (transient: the database or Kafka unavailable, waited for; permanent: retried, then its poison events dead-lettered)',
 ] as const;
-const STUCK = ['vigil_projection_stuck_partitions', 'Partitions where a projection is retrying a failed batch and does not advance'] as const;
+const STUCK = [
+  'vigil_projection_stuck_partitions',
+  'Partitions where a projection is retrying a failed batch and does not advance',
+] as const;
 const COUNTERS = [APPLIED, DEAD_LETTERED];
 const FAILURE_KINDS: readonly FailureKind[] = ['transient', 'permanent'];
 
@@ -65,7 +68,8 @@ export class ProjectionRunner {
     this.processor = new BatchProcessor(pool, projection, this.deadLetters, logger);
     // Scraped from the start at 0, so an alert on their increase sees the first one.
     for (const [name, help] of COUNTERS) metrics.counter(name, help, ['projection']).inc({ projection: projection.name }, 0);
-    for (const reason of FAILURE_KINDS) metrics.counter(...FAILURES, ['projection', 'reason']).inc({ projection: projection.name, reason }, 0);
+    for (const reason of FAILURE_KINDS)
+      metrics.counter(...FAILURES, ['projection', 'reason']).inc({ projection: projection.name, reason }, 0);
     metrics.gauge(...STUCK, ['projection']).set({ projection: projection.name }, 0);
   }
 
