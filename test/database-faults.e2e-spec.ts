@@ -93,7 +93,24 @@ describe('the service while its database connections are terminated', () => {
         await sleep(20);
       }
     };
-    const writers = [0, 1, 2, 3].map(writer);
+    // An analyst reading the figures meanwhile.
+    const analyst = await issueToken(process.env.VIGIL_JWT_SECRET!, { role: 'analyst', unit: ministry }, 600);
+    const stats = () =>
+      fetch(`${service.url}/v1/units/${province}/stats?from=2024-01-01&to=2024-12-31`, {
+        headers: { authorization: `Bearer ${analyst}` },
+      });
+    // The tree is in the figures before anything fails.
+    await eventually(async () => ((await stats()).status === 200 ? true : undefined), 30_000);
+    const reads: Answer[] = [];
+    const reader = async () => {
+      while (writing) {
+        const response = await stats().catch(() => null);
+        const body = response ? ((await response.json()) as { code?: string }) : {};
+        reads.push({ status: response?.status ?? 0, retryAfter: response?.headers.get('retry-after') ?? null, code: body.code });
+        await sleep(50);
+      }
+    };
+    const clients = [0, 1, 2, 3].map(writer).concat(reader());
 
     // Backends terminated every 300 ms for 4 s (the relay's lock, LISTEN, the pool's clients mid-transaction)…
     let terminated = 0;
@@ -113,7 +130,7 @@ describe('the service while its database connections are terminated', () => {
     await allowConnections(true);
     await sleep(1_000);
     writing = false;
-    await Promise.all(writers);
+    await Promise.all(clients);
 
     expect(terminated).toBeGreaterThan(0);
     expect(outage.checks.readDatabase!.reason).toMatch(/^PostgreSQL: .*not currently accepting connections/);
@@ -121,6 +138,10 @@ describe('the service while its database connections are terminated', () => {
     const shapes = new Set(answers.map((a) => (a.status === 200 ? '200' : `${a.status} ${a.code} retry-after=${a.retryAfter}`)));
     expect([...shapes].sort()).toEqual(['200', '503 DATABASE_UNAVAILABLE retry-after=2']);
     expect(answers.filter((a) => a.status === 200).length).toBeGreaterThan(10);
+    const readShapes = new Set(
+      reads.map((a) => (a.status === 200 ? '200' : `${a.status} ${a.code} retry-after=${a.retryAfter}`)),
+    );
+    expect([...readShapes].sort()).toEqual(['200', '503 DATABASE_UNAVAILABLE retry-after=2']);
 
     // Still alive and ready again without a restart.
     expect((await fetch(`${service.url}/health/live`)).status).toBe(200);
@@ -148,13 +169,7 @@ describe('the service while its database connections are terminated', () => {
     expect(Number(rows[0]!.count)).toBe(posted.size);
 
     // The figures count each event once.
-    const analyst = await issueToken(process.env.VIGIL_JWT_SECRET!, { role: 'analyst', unit: ministry }, 600);
-    const casesOpened = async () => {
-      const response = await fetch(`${service.url}/v1/units/${province}/stats?from=2024-01-01&to=2024-12-31`, {
-        headers: { authorization: `Bearer ${analyst}` },
-      });
-      return ((await response.json()) as { casesOpened: number }).casesOpened;
-    };
+    const casesOpened = async () => ((await (await stats()).json()) as { casesOpened: number }).casesOpened;
     await eventually(async () => ((await casesOpened()) === posted.size ? true : undefined), 60_000).catch(() => undefined);
     expect(await casesOpened()).toBe(posted.size);
   }, 180_000);
