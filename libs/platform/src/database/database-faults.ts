@@ -6,12 +6,14 @@
  *
  * By PostgreSQL's SQLSTATE class: 08 connection exception, 53 insufficient resources, 57P01–57P05
  * (administrator shutdown, crash shutdown, cannot connect now, …), 40001 serialization failure,
- * 40P01 deadlock, 55000 for a database not accepting connections; and the Node.js socket errors
- * and pg's own messages when the connection went before PostgreSQL could say anything.
+ * 40P01 deadlock, 55000 for a database not accepting connections; the server's own state too (58
+ * system error, XX internal error or corruption) and what only connecting raises (28 authorization,
+ * 3D000 no such database), which no event causes and retrying may outlive; and the Node.js socket
+ * errors and pg's own messages when the connection went before PostgreSQL could say anything.
  */
 export type DatabaseFault = 'transient' | 'permanent';
 
-const TRANSIENT_SQLSTATES = /^(08|53|57P0|40001$|40P01$)/;
+const TRANSIENT_SQLSTATES = /^(08|53|57P0|58|XX|28|3D000$|40001$|40P01$)/;
 const SOCKET_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
