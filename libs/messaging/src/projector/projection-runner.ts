@@ -187,36 +187,12 @@ export class ProjectionRunner {
 
   private async eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
-    const target = { projection: this.projection.name, group: this.groupId, topic: batch.topic };
     const labels = { projection: this.projection.name };
-    const outcome = await withBatchRetries(
-      (isolateFailures) =>
-        withApplySpans(target, batch.messages, () =>
-          this.processor.process(batch.topic, batch.partition, batch.messages, { isolateFailures }),
-        ),
-      this.options.retry ?? DEFAULT_BATCH_RETRY,
-      {
-        onFailure: (error, kind, failures) => {
-          const reason = describeDatabaseError(error);
-          this.status.stuck(batch.topic, batch.partition, `${kind}: ${reason}`);
-          const pending = Number(batch.highWatermark) - Number(batch.firstOffset());
-          this.status.lagMeasured(batch.topic, batch.partition, pending);
-          this.metrics.counter(...FAILURES, ['projection', 'reason']).inc({ ...labels, reason: kind });
-          this.metrics.gauge(...STUCK, ['projection']).set(labels, this.status.stuckCount);
-          this.logger.warn(
-            { err: error, ...labels, topic: batch.topic, partition: batch.partition, kind, failures },
-            kind === 'transient' ? 'batch failed; waiting for the database or Kafka' : 'batch failed; retrying it',
-          );
-        },
-        goOn: async () => {
-          if (this.stopping || !isRunning() || isStale()) return false;
-          await heartbeat();
-          return true;
-        },
-      },
-    );
-    this.status.advanced(batch.topic, batch.partition);
-    this.metrics.gauge(...STUCK, ['projection']).set(labels, this.status.stuckCount);
+    const outcome = await this.processWithRetries(batch, { heartbeat, isRunning, isStale }).finally(() => {
+      // Committed, given up, or the partition is being taken away (the heartbeat threw): not stuck here any more.
+      this.status.advanced(batch.topic, batch.partition);
+      this.metrics.gauge(...STUCK, ['projection']).set(labels, this.status.stuckCount);
+    });
     // Given up (stopping, or the partition went to another consumer): not resolved, read again.
     if (outcome === null) return;
     // Counted once the read model committed them, whatever becomes of the offsets' commit.
@@ -237,5 +213,42 @@ export class ProjectionRunner {
         'partition',
       ])
       .set({ ...labels, topic: batch.topic, partition: String(batch.partition) }, lag);
+  }
+
+  /**
+   * The batch into the read model, tried again while it fails: an outage is waited for, anything
+   * else retried a few times, then its poison events are set aside (`withBatchRetries`). Meanwhile the
+   * partition is reported stuck in readiness and counted in the metrics. Null when given up.
+   */
+  private processWithRetries(
+    batch: EachBatchPayload['batch'],
+    { heartbeat, isRunning, isStale }: Pick<EachBatchPayload, 'heartbeat' | 'isRunning' | 'isStale'>,
+  ) {
+    const target = { projection: this.projection.name, group: this.groupId, topic: batch.topic };
+    const labels = { projection: this.projection.name };
+    return withBatchRetries(
+      (isolateFailures) =>
+        withApplySpans(target, batch.messages, () =>
+          this.processor.process(batch.topic, batch.partition, batch.messages, { isolateFailures }),
+        ),
+      this.options.retry ?? DEFAULT_BATCH_RETRY,
+      {
+        onFailure: (error, kind, failures) => {
+          this.status.stuck(batch.topic, batch.partition, `${kind}: ${describeDatabaseError(error)}`);
+          this.status.lagMeasured(batch.topic, batch.partition, Number(batch.highWatermark) - Number(batch.firstOffset()));
+          this.metrics.counter(...FAILURES, ['projection', 'reason']).inc({ ...labels, reason: kind });
+          this.metrics.gauge(...STUCK, ['projection']).set(labels, this.status.stuckCount);
+          this.logger.warn(
+            { err: error, ...labels, topic: batch.topic, partition: batch.partition, kind, failures },
+            kind === 'transient' ? 'batch failed; waiting for the database or Kafka' : 'batch failed; retrying it',
+          );
+        },
+        goOn: async () => {
+          if (this.stopping || !isRunning() || isStale()) return false;
+          await heartbeat();
+          return true;
+        },
+      },
+    );
   }
 }
