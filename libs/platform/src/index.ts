@@ -19,4 +19,6 @@ export * from './http/configure-http';
 export * from './database/database.module';
 export * from './database/pool-config';
 export * from './database/in-transaction';
+export * from './database/database-faults';
+export * from './database/guard-pool';
 export * from './http/bootstrap';

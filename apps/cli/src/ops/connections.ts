@@ -1,13 +1,11 @@
 import { type EventStore, KurrentDbEventStore, PostgresEventStore } from '@vigil/event-store';
 import { createKafka, FAIL_FAST_RETRY } from '@vigil/messaging';
-import { createLogger, vigilPoolConfig, type VigilConfig } from '@vigil/platform';
+import { createLogger, guardPool, vigilPoolConfig, type VigilConfig } from '@vigil/platform';
 import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 
 export function openPool(config: VigilConfig, max = 4): Pool {
-  const pool = new Pool(vigilPoolConfig(config.DATABASE_URL, max, 'vigil-cli'));
-  pool.on('error', () => undefined);
-  return pool;
+  return guardPool(new Pool(vigilPoolConfig(config.DATABASE_URL, max, 'vigil-cli')));
 }
 
 /** Short retries: an operator waiting on a dead broker should get the reason within seconds, not a minute. */

@@ -96,9 +96,15 @@ export class PostgresSubscription<E> implements Subscription {
       this.notified = true;
       this.wake?.();
     });
+    // A lost connection must not crash the process: the listener is dropped and made again on the next loop.
     client.on('error', () => void this.dropListener());
-    await client.connect();
-    await client.query('LISTEN vigil_events');
+    try {
+      await client.connect();
+      await client.query('LISTEN vigil_events');
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
     this.listener = client;
   }
 

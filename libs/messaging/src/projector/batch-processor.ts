@@ -41,7 +41,8 @@ export class BatchProcessor {
     private readonly logger?: Logger,
   ) {}
 
-  async process(parts: readonly PartitionBatch[]): Promise<BatchOutcome> {
+  /** `isolateFailures`: after failed attempts, set aside the events that fail alone, whatever the error (see `applyBatch`). */
+  async process(parts: readonly PartitionBatch[], { isolateFailures = false } = {}): Promise<BatchOutcome> {
     const delivered: DeliveredEvent[] = [];
     const undecodable: DeadLetter[] = [];
     for (const { topic, partition, messages } of parts) {
@@ -57,6 +58,7 @@ export class BatchProcessor {
       this.projection,
       delivered.map((item) => item.event),
       {
+        isolateFailures,
         beforeCommit: (client, result) => this.sendDeadLetters(client, result, [...undecodable, ...setAside(result, originals)]),
       },
     );

@@ -1,5 +1,5 @@
 import type { EventStore } from '@vigil/event-store';
-import type { Logger, Metrics } from '@vigil/platform';
+import { describeDatabaseError, type Logger, type Metrics } from '@vigil/platform';
 import { type Projection, RebuildRequiredError, prepareProjection, rebuildProjections } from '@vigil/projections';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
@@ -7,6 +7,7 @@ import { ensureTopicsExist } from '../kafka/ensure-topics';
 import { consumerGroup, deadLetterTopic, topicOf } from '../kafka/topics';
 import { withApplySpans } from './apply-spans';
 import { type BatchOutcome, BatchProcessor, type PartitionBatch } from './batch-processor';
+import { type BatchRetryPolicy, DEFAULT_BATCH_RETRY, type FailureKind, withBatchRetries } from './batch-retries';
 import { DeadLetterPublisher } from './dead-letter-publisher';
 import { RunnerStatus } from './runner-status';
 import { TurnBatcher } from './turn-batcher';
@@ -25,15 +26,29 @@ export interface ProjectionRunnerOptions {
    * consumes. Without it, it reports that `vigil projections rebuild` is needed.
    */
   store?: EventStore;
+  /** How a failing batch is retried before its poison events are set aside (tests shorten it). */
+  retry?: BatchRetryPolicy;
 }
 
-/** A partition's batch and the offset to commit once it is applied. */
-type FetchedBatch = PartitionBatch & { nextOffset: string };
+/** A partition's batch, the offset to commit once it is applied, and its consumer's callbacks. */
+type FetchedBatch = PartitionBatch & {
+  nextOffset: string;
+  payload: Pick<EachBatchPayload, 'heartbeat' | 'isRunning' | 'isStale'> & { batch: EachBatchPayload['batch'] };
+};
 
 const RETRY_MS = 2_000;
 const APPLIED = ['vigil_projection_applied_total', 'Events applied to a read model'] as const;
 const DEAD_LETTERED = ['vigil_projection_dead_letters_total', 'Messages a projection sent to the dead letters'] as const;
+const FAILURES = [
+  'vigil_projection_failures_total',
+  'Failed attempts to apply a batch, by reason (transient: the database or Kafka unavailable, waited for; permanent: retried, then its poison events dead-lettered)',
+] as const;
+const STUCK = [
+  'vigil_projection_stuck_partitions',
+  'Partitions where a projection is retrying a failed batch and does not advance',
+] as const;
 const COUNTERS = [APPLIED, DEAD_LETTERED];
+const FAILURE_KINDS: readonly FailureKind[] = ['transient', 'permanent'];
 
 /**
  * Runs one projection: its kafkajs consumer (group `<namespace>.projector.<name>`, so instances
@@ -46,7 +61,7 @@ export class ProjectionRunner {
   private consumer: Consumer | null = null;
   private readonly deadLetters: DeadLetterPublisher;
   private readonly processor: BatchProcessor;
-  private readonly turns: TurnBatcher<FetchedBatch, BatchOutcome>;
+  private readonly turns: TurnBatcher<FetchedBatch, BatchOutcome | null>;
   private stopping = false;
   private starting: Promise<void> | null = null;
   private retry: NodeJS.Timeout | null = null;
@@ -65,6 +80,9 @@ export class ProjectionRunner {
     this.turns = new TurnBatcher((parts) => this.applyTurn(parts));
     // Scraped from the start at 0, so an alert on their increase sees the first one.
     for (const [name, help] of COUNTERS) metrics.counter(name, help, ['projection']).inc({ projection: projection.name }, 0);
+    for (const reason of FAILURE_KINDS)
+      metrics.counter(...FAILURES, ['projection', 'reason']).inc({ projection: projection.name, reason }, 0);
+    metrics.gauge(...STUCK, ['projection']).set({ projection: projection.name }, 0);
   }
 
   /** Resolves once the consumer runs; a failure is reported in the status and retried in the background. */
@@ -182,7 +200,16 @@ export class ProjectionRunner {
   private async eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
     const nextOffset = (BigInt(batch.lastOffset()) + 1n).toString();
-    await this.turns.submit({ topic: batch.topic, partition: batch.partition, messages: batch.messages, nextOffset });
+    const payload = { batch, heartbeat, isRunning, isStale };
+    const outcome = await this.turns.submit({
+      topic: batch.topic,
+      partition: batch.partition,
+      messages: batch.messages,
+      nextOffset,
+      payload,
+    });
+    // Given up (stopping, or a partition of the turn went to another consumer): not resolved, read again.
+    if (outcome === null) return;
     resolveOffset(batch.lastOffset());
     await heartbeat();
 
@@ -197,17 +224,56 @@ export class ProjectionRunner {
       .set({ projection: this.projection.name, topic: batch.topic, partition: String(batch.partition) }, lag);
   }
 
-  /** The partition batches of one turn: one transaction, then their offsets in one commit. */
-  private async applyTurn(parts: FetchedBatch[]): Promise<BatchOutcome> {
-    const target = { projection: this.projection.name, group: this.groupId };
-    const outcome = await withApplySpans(target, parts, () => this.processor.process(parts));
-    // Counted once the read model committed them, whatever becomes of the offsets' commit.
+  /** The partition batches of one turn: one transaction (retried while it fails), then their offsets in one commit. */
+  private async applyTurn(parts: FetchedBatch[]): Promise<BatchOutcome | null> {
     const labels = { projection: this.projection.name };
+    const outcome = await this.processWithRetries(parts).finally(() => {
+      // Committed, given up, or the partitions are being taken away (the heartbeat threw): not stuck here any more.
+      for (const { topic, partition } of parts) this.status.advanced(topic, partition);
+      this.metrics.gauge(...STUCK, ['projection']).set(labels, this.status.stuckCount);
+    });
+    if (outcome === null) return null;
+    // Counted once the read model committed them, whatever becomes of the offsets' commit.
     this.metrics.counter(...APPLIED, ['projection']).inc(labels, outcome.applied);
     if (outcome.deadLettered > 0) this.metrics.counter(...DEAD_LETTERED, ['projection']).inc(labels, outcome.deadLettered);
     await this.consumer!.commitOffsets(
       parts.map(({ topic, partition, nextOffset }) => ({ topic, partition, offset: nextOffset })),
     );
     return outcome;
+  }
+
+  /**
+   * The turn into the read model, tried again while it fails: an outage is waited for, anything
+   * else retried a few times, then its poison events are set aside (`withBatchRetries`). Meanwhile its
+   * partitions are reported stuck in readiness and counted in the metrics. Null when given up.
+   */
+  private processWithRetries(parts: FetchedBatch[]) {
+    const target = { projection: this.projection.name, group: this.groupId };
+    const labels = { projection: this.projection.name };
+    return withBatchRetries(
+      (isolateFailures) => withApplySpans(target, parts, () => this.processor.process(parts, { isolateFailures })),
+      this.options.retry ?? DEFAULT_BATCH_RETRY,
+      {
+        onFailure: (error, kind, failures) => {
+          for (const { topic, partition, payload } of parts) {
+            this.status.stuck(topic, partition, `${kind}: ${describeDatabaseError(error)}`);
+            this.status.lagMeasured(topic, partition, Number(payload.batch.highWatermark) - Number(payload.batch.firstOffset()));
+          }
+          this.metrics.counter(...FAILURES, ['projection', 'reason']).inc({ ...labels, reason: kind });
+          this.metrics.gauge(...STUCK, ['projection']).set(labels, this.status.stuckCount);
+          const where = parts.map(({ topic, partition }) => `${topic}/${partition}`);
+          this.logger.warn(
+            { err: error, ...labels, partitions: where, kind, failures },
+            kind === 'transient' ? 'batch failed; waiting for the database or Kafka' : 'batch failed; retrying it',
+          );
+        },
+        goOn: async () => {
+          if (this.stopping) return false;
+          if (parts.some(({ payload }) => !payload.isRunning() || payload.isStale())) return false;
+          await parts[0]!.payload.heartbeat();
+          return true;
+        },
+      },
+    );
   }
 }

@@ -8,12 +8,15 @@ export class RunnerStatus {
   private reason: string | undefined = 'not joined its consumer group yet';
   private partitions = 0;
   private readonly lagByPartition = new Map<string, number>();
+  /** Partitions whose batch keeps failing: why, since when, how many times. */
+  private readonly stuckPartitions = new Map<string, { reason: string; since: number; failures: number }>();
 
   /** Joined the group with `partitions` partitions assigned (0 is legitimate with more instances than partitions). */
   running(partitions: number): void {
     this.state = 'running';
     this.reason = undefined;
     this.partitions = partitions;
+    this.stuckPartitions.clear();
   }
 
   failed(error: unknown): void {
@@ -36,14 +39,41 @@ export class RunnerStatus {
     this.lagByPartition.set(`${topic}/${partition}`, lag);
   }
 
+  /** A batch of the partition failed and will be tried again: the projection does not advance there. */
+  stuck(topic: string, partition: number, reason: string, now = Date.now()): void {
+    const key = `${topic}/${partition}`;
+    const known = this.stuckPartitions.get(key);
+    this.stuckPartitions.set(key, { reason, since: known?.since ?? now, failures: (known?.failures ?? 0) + 1 });
+  }
+
+  /** The partition's batch committed (or was given up to another consumer). */
+  advanced(topic: string, partition: number): void {
+    this.stuckPartitions.delete(`${topic}/${partition}`);
+  }
+
+  get stuckCount(): number {
+    return this.stuckPartitions.size;
+  }
+
   get isRunning(): boolean {
     return this.state === 'running';
   }
 
   report(): HealthReport {
     const lag = [...this.lagByPartition.values()].reduce((sum, value) => sum + value, 0);
-    return this.state === 'running'
-      ? { status: 'up', details: { state: this.state, partitions: this.partitions, lagMessages: lag } }
-      : { status: 'down', reason: this.reason ?? this.state, details: { state: this.state } };
+    if (this.state !== 'running') return { status: 'down', reason: this.reason ?? this.state, details: { state: this.state } };
+    const details = { state: this.state, partitions: this.partitions, lagMessages: lag };
+    if (this.stuckPartitions.size === 0) return { status: 'up', details };
+    const now = Date.now();
+    const stuck = [...this.stuckPartitions].map(([partition, { reason, since, failures }]) => ({
+      partition,
+      reason,
+      failures,
+      forSeconds: Math.round((now - since) / 1000),
+    }));
+    const reason = stuck
+      .map((s) => `stuck at ${s.partition} for ${s.forSeconds} s after ${s.failures} failed attempts (lag ${lag}): ${s.reason}`)
+      .join('; ');
+    return { status: 'down', reason, details: { ...details, stuck } };
   }
 }

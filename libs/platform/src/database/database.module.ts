@@ -3,6 +3,9 @@ import { Pool } from 'pg';
 import { VIGIL_CONFIG } from '../config/config.module';
 import type { VigilConfig } from '../config/config.schema';
 import { HealthRegistry } from '../health/health.registry';
+import { createLogger } from '../logging/logger';
+import { describeDatabaseError } from './database-faults';
+import { guardPool } from './guard-pool';
 import { vigilPoolConfig } from './pool-config';
 
 export const PG_POOL = Symbol('PG_POOL');
@@ -15,10 +18,11 @@ export const PG_POOL = Symbol('PG_POOL');
       provide: PG_POOL,
       inject: [VIGIL_CONFIG],
       useFactory: (config: VigilConfig) => {
-        const pool = new Pool(vigilPoolConfig(config.DATABASE_URL, 12, 'vigil'));
-        // An idle client losing its connection must not crash the process; the next query reconnects.
-        pool.on('error', () => undefined);
-        return pool;
+        const logger = createLogger(config.LOG_LEVEL).child({ context: 'database' });
+        // A client losing its connection must not crash the process: its statement fails, the next one reconnects.
+        return guardPool(new Pool(vigilPoolConfig(config.DATABASE_URL, 12, 'vigil')), (error) =>
+          logger.warn({ reason: describeDatabaseError(error) }, 'a database connection was lost'),
+        );
       },
     },
   ],
@@ -32,8 +36,12 @@ export class DatabaseModule implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     this.health.register('readDatabase', async () => {
-      await this.pool.query('SELECT 1');
-      return { status: 'up' };
+      try {
+        await this.pool.query('SELECT 1');
+        return { status: 'up' };
+      } catch (error) {
+        return { status: 'down', reason: `PostgreSQL: ${describeDatabaseError(error)}` };
+      }
     });
   }
 

@@ -1,9 +1,22 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { type Observable, throwError } from 'rxjs';
+import { isDatabaseUnavailable } from '../database/database-faults';
 import { allowedMethods } from '../http/allowed-methods';
 import { bodyProblem } from '../http/body-decoding';
 import { ProblemError, problems } from './problem';
+
+/** Seconds a client is asked to wait when the database is unavailable. */
+const DATABASE_RETRY_AFTER_S = 2;
+
+/**
+ * A read model's serving schema (`rm_<name>`) not created yet: the projector (its own service, or the
+ * all-in-one's thread) prepares it at its start, after the API may already answer.
+ */
+function isReadModelMissing(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === '42P01' && typeof message === 'string' && /\brm_[a-z]+\./.test(message);
+}
 
 /** The one place where errors become HTTP answers (RFC 9457). Nothing a client sends yields a 500. */
 @Catch()
@@ -20,7 +33,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   /** Also used by the Express error handler that answers body-parser errors. */
   render(exception: unknown, request: Request, response: Response): void {
     const problem = this.toProblem(exception, request);
-    if (problem.status >= 500) this.logger.error({ err: exception, url: request.url }, 'request failed');
+    if (problem.code === 'DATABASE_UNAVAILABLE' || problem.code === 'READ_MODEL_NOT_READY')
+      this.logger.warn({ err: exception, url: request.url }, 'database unavailable; answered 503');
+    else if (problem.status >= 500) this.logger.error({ err: exception, url: request.url }, 'request failed');
     for (const [name, value] of Object.entries(problem.headers ?? {})) response.setHeader(name, value);
     response
       .status(problem.status)
@@ -40,6 +55,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const code = status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : `HTTP_${status}`;
       return new ProblemError(status, code, exception.message, exception.message);
     }
+    if (isDatabaseUnavailable(exception)) return problems.databaseUnavailable(DATABASE_RETRY_AFTER_S);
+    if (isReadModelMissing(exception)) return problems.readModelNotReady(DATABASE_RETRY_AFTER_S);
     return new ProblemError(500, 'INTERNAL', 'Internal error', 'An unexpected error occurred; it has been logged.');
   }
 }

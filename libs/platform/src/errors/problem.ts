@@ -70,4 +70,23 @@ export const problems = {
   forbidden: (code: string, detail: string) => new ProblemError(403, code, 'Forbidden', detail),
   notFound: (detail: string) => new ProblemError(404, 'NOT_FOUND', 'Not found', detail),
   unavailable: (detail: string) => new ProblemError(503, 'UNAVAILABLE', 'Service unavailable', detail),
+  /** The database is unreachable or restarting: nothing was wrong with the request, send it again later. */
+  readModelNotReady: (retryAfterSeconds: number) =>
+    new ProblemError(
+      503,
+      'READ_MODEL_NOT_READY',
+      'Read model not ready',
+      `The figures are being prepared (first start, or a rebuild of a new code version); retry in ${retryAfterSeconds} s.`,
+      undefined,
+      { 'Retry-After': String(retryAfterSeconds) },
+    ),
+  databaseUnavailable: (retryAfterSeconds: number) =>
+    new ProblemError(
+      503,
+      'DATABASE_UNAVAILABLE',
+      'Database unavailable',
+      `The database cannot be reached right now; retry in ${retryAfterSeconds} s (an event answered 503 may or may not be stored: re-post it, a duplicate is recognised).`,
+      undefined,
+      { 'Retry-After': String(retryAfterSeconds) },
+    ),
 };

@@ -19,7 +19,7 @@ export interface BatchResult {
   redelivered: StoredEvent[];
   /** After a missing revision: not applied, and its stream does not move. */
   gaps: SetAside[];
-  /** The projection cannot apply them (`UnapplicableEventError`): its stream moves past them. */
+  /** The projection cannot apply them (`UnapplicableEventError`, or any error with `isolateFailures`): its stream moves past them. */
   unapplicable: SetAside[];
 }
 
@@ -40,6 +40,8 @@ export interface ApplyBatchOptions extends SelectOptions {
   rebuilding?: boolean;
   /** A rebuild run's memory of the version (`ApplyMode.memory`). */
   memory?: RebuildMemory;
+  /** Set aside an event whatever the projection's error but a transient database one (see `FallbackMode`). */
+  isolateFailures?: boolean;
 }
 
 export const NOTHING_APPLIED: BatchResult = Object.freeze({ applied: [], redelivered: [], gaps: [], unapplicable: [] });
@@ -60,19 +62,13 @@ export async function applyBatch(
 ): Promise<BatchResult> {
   if (events.length === 0) return NOTHING_APPLIED;
   if (options.unguarded) {
-    const outcome = await applyWithFallback(client, projection, schema, events, {
-      rebuilding: options.rebuilding,
-      memory: options.memory,
-    });
+    const outcome = await applyWithFallback(client, projection, schema, events, fallbackMode(options));
     return { applied: outcome.applied, redelivered: [], gaps: [], unapplicable: outcome.unapplicable };
   }
   const streamIds = [...new Set(events.map((event) => event.streamId))];
   const applied = await (options.exclusive ? readAppliedRevisions : lockAppliedRevisions)(client, schema, streamIds);
   const selection = selectNextEvents(events, applied, options);
-  const outcome = await applyWithFallback(client, projection, schema, selection.next, {
-    rebuilding: options.rebuilding,
-    memory: options.memory,
-  });
+  const outcome = await applyWithFallback(client, projection, schema, selection.next, fallbackMode(options));
   await (options.exclusive ? upsertAppliedRevisions : saveAppliedRevisions)(
     client,
     schema,
@@ -85,6 +81,8 @@ export async function applyBatch(
     unapplicable: outcome.unapplicable,
   };
 }
+
+const fallbackMode = ({ rebuilding, isolateFailures, memory }: ApplyBatchOptions) => ({ rebuilding, isolateFailures, memory });
 
 /** Where each stream moves: its last event past the guard, applied or set aside as unapplicable (consumed either way). */
 function movedStreams(next: readonly StoredEvent[], applied: ReadonlyMap<string, bigint>): MovedStreams {
