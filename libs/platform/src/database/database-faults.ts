@@ -42,6 +42,15 @@ export function databaseFaultOf(error: unknown): DatabaseFault | null {
 /** The database is unreachable or asks to retry: answer 503, or wait and try again. */
 export const isDatabaseUnavailable = (error: unknown): boolean => databaseFaultOf(error) === 'transient';
 
+/**
+ * The statement's data cannot be stored (SQLSTATE class 22 data exception, e.g. a number out of
+ * range or a date PostgreSQL cannot hold; 23 integrity violation): the same values always fail.
+ */
+export function isDataError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^(22|23)[0-9A-Z]{3}$/.test(code);
+}
+
 /** A short description for health reports, logs and metrics: `57P01 terminating connection …`. */
 export function describeDatabaseError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);

@@ -42,6 +42,8 @@ export interface ApplyBatchOptions extends SelectOptions {
   memory?: RebuildMemory;
   /** Set aside an event whatever the projection's error but a transient database one (see `FallbackMode`). */
   isolateFailures?: boolean;
+  /** A rebuild's page: events whose values the read model cannot hold are set aside (`FallbackMode`). */
+  setAsideDataErrors?: boolean;
 }
 
 export const NOTHING_APPLIED: BatchResult = Object.freeze({ applied: [], redelivered: [], gaps: [], unapplicable: [] });
@@ -82,7 +84,12 @@ export async function applyBatch(
   };
 }
 
-const fallbackMode = ({ rebuilding, isolateFailures, memory }: ApplyBatchOptions) => ({ rebuilding, isolateFailures, memory });
+const fallbackMode = ({ rebuilding, isolateFailures, setAsideDataErrors, memory }: ApplyBatchOptions) => ({
+  rebuilding,
+  isolateFailures,
+  setAsideDataErrors,
+  memory,
+});
 
 /** Where each stream moves: its last event past the guard, applied or set aside as unapplicable (consumed either way). */
 function movedStreams(next: readonly StoredEvent[], applied: ReadonlyMap<string, bigint>): MovedStreams {

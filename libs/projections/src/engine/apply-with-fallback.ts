@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@vigil/contract';
-import { databaseFaultOf, describeDatabaseError } from '@vigil/platform';
+import { databaseFaultOf, describeDatabaseError, isDataError } from '@vigil/platform';
 import type { PoolClient } from 'pg';
 import { type ApplyMode, type Projection, UnapplicableEventError } from '../projection';
 import type { SetAside } from './select-next-events';
@@ -17,6 +17,12 @@ export interface FallbackMode extends ApplyMode {
    * hold, a bug. The caller asks for it once retries of the whole batch failed the same way.
    */
   readonly isolateFailures?: boolean;
+  /**
+   * A database data error (a value the read model cannot hold) sets the event aside at once: a
+   * rebuild's pages, which cannot wait for an operator, do what the live projector did after its
+   * retries. Any other error still fails the rebuild (a bug in the projection must not go unseen).
+   */
+  readonly setAsideDataErrors?: boolean;
 }
 
 /**
@@ -71,6 +77,7 @@ async function applyOrSplit(
 /** Why an event is set aside, or null when the error is not the event's (the transaction fails instead). */
 function setAsideReason(projection: Projection, error: unknown, mode: FallbackMode): string | null {
   if (error instanceof UnapplicableEventError) return error.message;
+  if (mode.setAsideDataErrors && isDataError(error)) return `${projection.name} cannot apply it: ${describeDatabaseError(error)}`;
   if (!mode.isolateFailures || databaseFaultOf(error) === 'transient') return null;
   return `${projection.name} cannot apply it: ${describeDatabaseError(error)}`;
 }

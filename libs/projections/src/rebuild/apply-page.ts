@@ -26,6 +26,7 @@ export async function applyPage(
     const outcome = await applyBatch(client, target.projection, target.schema, mine, {
       exclusive: true,
       rebuilding: true,
+      setAsideDataErrors: true,
       memory: target.memory,
       ...options,
     });

@@ -15,8 +15,11 @@ describe('rebuildProjections', () => {
   const store = new PostgresEventStore(pool);
   afterAll(() => pool.end());
 
-  /** Opened cases per unit, for units whose id starts with `tag`; `failOn` makes apply throw for one case. */
-  const casesPerUnit = (tag: string, behaviour: { failOn?: string } = {}): Projection => ({
+  /**
+   * Opened cases per unit, for units whose id starts with `tag`; `failOn` makes apply throw for one case
+   * (a bug), `overflowOn` makes PostgreSQL refuse its value (22003, a value the read model cannot hold).
+   */
+  const casesPerUnit = (tag: string, behaviour: { failOn?: string; overflowOn?: string } = {}): Projection => ({
     name: `rb_${tag.toLowerCase()}`,
     codeVersion: 1,
     categories: ['cases'],
@@ -28,6 +31,7 @@ describe('rebuildProjections', () => {
       for (const event of events) {
         if (event.type !== 'CaseOpened' || !event.data.unitId.startsWith(tag)) continue;
         if (event.data.caseId === behaviour.failOn) throw new Error(`cannot apply ${event.data.caseId}`);
+        if (event.data.caseId === behaviour.overflowOn) await client.query('SELECT 3000000000::int');
         units.push(event.data.unitId);
       }
       if (units.length === 0) return;
@@ -166,6 +170,20 @@ describe('rebuildProjections', () => {
     const [result] = await rebuildProjections({ pool, store, projections: [fixed] });
     expect(result).toMatchObject({ version: 2, resumed: true });
     expect(await served(fixed)).toEqual({ [`${tag}-U0`]: 2, [`${tag}-U1`]: 2, [`${tag}-U2`]: 2 });
+  });
+
+  it('sets aside an event whose value the read model cannot hold, as the live projector dead-letters it, and switches', async () => {
+    const tag = `RB${randomUUID().slice(0, 6).toUpperCase()}`;
+    const projection = casesPerUnit(tag, { overflowOn: `${tag}-C4` });
+    await prepareProjection(pool, projection);
+    await openCases(tag, 6);
+
+    const [result] = await rebuildProjections({ pool, store, projections: [projection], pageSize: 1_000 });
+
+    expect(result).toMatchObject({ version: 2, unapplicable: 1 });
+    expect(await states(projection)).toEqual([{ version: 2, state: 'live' }]);
+    // C4 (unit U1) is left out; every other case is counted.
+    expect(await served(projection)).toEqual({ [`${tag}-U0`]: 2, [`${tag}-U1`]: 1, [`${tag}-U2`]: 2 });
   });
 
   it('refuses to run two rebuilds of one projection at once', async () => {
