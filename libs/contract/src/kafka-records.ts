@@ -28,7 +28,7 @@ export const InboundRejectionReasonSchema = z.strictObject({
       description:
         'a business-rule code of CONTRACT.md §3, or why the message was not read: `UNAUTHENTICATED`, `ROLE_NOT_ALLOWED`, ' +
         '`MALFORMED_JSON` (not JSON, or not valid UTF-8), `VALIDATION_FAILED`, `OUT_OF_SCOPE`, `NOT_STORED` (the store ' +
-        'refused it), `STORE_UNAVAILABLE` (the store kept failing; send it again once Vigil is ready)',
+        'refused it); a store out of reach is waited for, never a rejection',
       examples: ['UNAUTHENTICATED', 'ROLE_NOT_ALLOWED', 'MALFORMED_JSON', 'VALIDATION_FAILED', 'CASE_NOT_FOUND', 'OUT_OF_SCOPE'],
     }),
   message: z.string(),

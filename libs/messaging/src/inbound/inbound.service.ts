@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { IngestService, parseBatch } from '@vigil/ingest';
-import { VIGIL_CONFIG, type VigilConfig, verifyToken } from '@vigil/platform';
+import { isDatabaseUnavailable, VIGIL_CONFIG, type VigilConfig, verifyToken } from '@vigil/platform';
 import type { Kafka } from 'kafkajs';
 import { headerText, type ReceivedMessage, type RejectionReason } from '../codec/dead-letters';
 import { IdempotentProducer } from '../kafka/idempotent-producer';
@@ -8,19 +8,18 @@ import { KAFKA } from '../kafka/kafka.module';
 import { inboundRejectedTopic } from '../kafka/topics';
 import { batchesOfAtMost, boundedRejection } from './bounded-rejections';
 import { retryTransient } from './retry-transient';
-import { isTransientStoreFailure } from './transient-failure';
 
-/** Pauses before storing a message again after a transient failure (the database restarting): ~8 s in all. */
+/** Pauses before storing a message again after a transient failure (the database restarting): ~8 s, then it is read again. */
 export const STORE_RETRY_DELAYS_MS: readonly number[] = [250, 500, 1_000, 2_000, 4_000];
 
 /**
  * Upstream producers on Kafka: each message (one envelope or an array, as over HTTP, with an
  * upstream token in its `authorization` header) goes through the very same ingest path. What is
- * not accepted goes to the rejected topic with its reason, and so does a message that could not be
- * stored — after a few attempts when the failure may pass (a lost connection), at once otherwise — so
- * that no message holds up the ones behind it on its partition (CONTRACT.md §6). Only a failure to
- * send the rejection itself is thrown (Kafka down): the offset is then not committed and the message
- * is read again.
+ * not accepted goes to the rejected topic with its reason, and so does a message the store refuses,
+ * so that no message holds up the ones behind it on its partition (CONTRACT.md §6). An outage is not
+ * the message's fault: a store that keeps failing transiently (a lost connection, the database
+ * restarting) after a few attempts, or a rejection that cannot be sent (Kafka down), is thrown: the
+ * offset is not committed and the message is read again once they are back, never bounced.
  */
 @Injectable()
 export class InboundService implements OnApplicationShutdown {
@@ -36,7 +35,10 @@ export class InboundService implements OnApplicationShutdown {
   }
 
   async handle(received: ReceivedMessage): Promise<void> {
-    const reasons = await this.accept(received).catch((error: unknown) => [unexpected(error)]);
+    const reasons = await this.accept(received).catch((error: unknown) => {
+      if (isDatabaseUnavailable(error)) throw error; // an outage: read again later (see above)
+      return [unexpected(error)];
+    });
     if (reasons.length === 0) return;
     const now = new Date();
     const topic = inboundRejectedTopic(this.config.VIGIL_NAMESPACE);
@@ -76,11 +78,13 @@ export class InboundService implements OnApplicationShutdown {
 
     const stored = await retryTransient(() => this.ingest.ingest(parsed.envelopes, verified.principal), {
       delaysMs: STORE_RETRY_DELAYS_MS,
-      isTransient: isTransientStoreFailure,
+      isTransient: isDatabaseUnavailable,
       onRetry: (error, attempt) =>
         this.logger.warn({ err: error, offset: message.offset, attempt }, 'inbound message not stored; trying again'),
     });
-    if (!stored.ok) return [notStored(stored.error, stored.transient, stored.attempts)];
+    // An outage outlasting the attempts: read the message again later rather than bounce a valid event.
+    if (!stored.ok && stored.transient) throw stored.error;
+    if (!stored.ok) return [notStored(stored.error)];
     return stored.value.flatMap((result) =>
       result.status === 'rejected' ? [{ code: result.code, message: result.message, eventId: result.eventId }] : [],
     );
@@ -108,13 +112,7 @@ function parseJson(value: Buffer | null): { ok: true; value: unknown } | { ok: f
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** A message the store kept failing on: rejected with the reason, so the partition moves on. */
-function notStored(error: unknown, transient: boolean, attempts: number): RejectionReason {
-  if (transient) {
-    return {
-      code: 'STORE_UNAVAILABLE',
-      message: `not stored after ${attempts} attempts: ${messageOf(error)}; send it again once Vigil is ready`,
-    };
-  }
+function notStored(error: unknown): RejectionReason {
   return { code: 'NOT_STORED', message: `the store refused it: ${messageOf(error)}` };
 }
 

@@ -1,5 +1,5 @@
 import { retryTransient } from './retry-transient';
-import { isTransientStoreFailure } from './transient-failure';
+import { isDatabaseUnavailable } from '@vigil/platform';
 
 const pgError = (code: string, message = 'pg says no') => Object.assign(new Error(message), { code });
 
@@ -7,7 +7,7 @@ describe('retryTransient', () => {
   const slept: number[] = [];
   const options = {
     delaysMs: [10, 20, 40],
-    isTransient: isTransientStoreFailure,
+    isTransient: isDatabaseUnavailable,
     sleep: async (ms: number) => void slept.push(ms),
   };
   beforeEach(() => (slept.length = 0));
@@ -40,32 +40,5 @@ describe('retryTransient', () => {
     const outcome = await retryTransient(() => Promise.reject(error), options);
     expect(outcome).toEqual({ ok: false, error, transient: false, attempts: 1 });
     expect(slept).toEqual([]);
-  });
-});
-
-describe('isTransientStoreFailure', () => {
-  it.each([
-    ['a lost connection (08006)', pgError('08006')],
-    ['too many connections (53300)', pgError('53300')],
-    ['an administrator terminating the backend (57P01)', pgError('57P01')],
-    ['a database starting up (57P03)', pgError('57P03')],
-    ['a serialisation failure (40001)', pgError('40001')],
-    ['a deadlock (40P01)', pgError('40P01')],
-    ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
-    ['node-postgres losing its connection', new Error('Connection terminated unexpectedly')],
-    ['the pool timing out', new Error('timeout exceeded when trying to connect')],
-  ])('takes %s for transient', (_name, error) => {
-    expect(isTransientStoreFailure(error)).toBe(true);
-  });
-
-  it.each([
-    ['a raised exception (P0001)', pgError('P0001')],
-    ['a value out of range (22003)', pgError('22003')],
-    ['a NUL in text (22P05)', pgError('22P05')],
-    ['a unique violation (23505)', pgError('23505')],
-    ['a bug', new TypeError("Cannot read properties of undefined (reading 'streamId')")],
-    ['something that is not an error', 'oops'],
-  ])('takes %s for lasting', (_name, error) => {
-    expect(isTransientStoreFailure(error)).toBe(false);
   });
 });
