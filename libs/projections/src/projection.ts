@@ -35,6 +35,23 @@ export interface Projection {
    * events give the same answers from them, not necessarily the same rows (deltas split with batching).
    */
   readonly derivedTables?: readonly string[];
+  /**
+   * Tables of signed deltas, with their value columns: a delta and its retraction recorded in one batch
+   * cancel out, in two batches they are two rows. Two builds hold the same net values per the other
+   * columns (`comparableRowsSql`), not necessarily the same rows.
+   */
+  readonly deltaTables?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** SQL of a table's rows as two builds of the same events must hold them (a delta table's net values). */
+export function comparableRowsSql(projection: Projection, schema: string, table: string, columns: readonly string[]): string {
+  const values = projection.deltaTables?.[table];
+  const from = `"${schema}"."${table}"`;
+  if (!values) return `SELECT * FROM ${from}`;
+  const keys = columns.filter((column) => !values.includes(column));
+  const sums = values.map((column) => `sum(${column}) AS ${column}`);
+  return `SELECT ${[...keys, ...sums].join(', ')} FROM ${from} GROUP BY ${keys.join(', ')}
+          HAVING ${values.map((column) => `sum(${column}) <> 0`).join(' OR ')}`;
 }
 
 /** How a batch is applied: live, or as a page of a rebuild (the version is not served until its switch). */

@@ -4,7 +4,7 @@ import { serializeEvent } from '@vigil/event-store';
 import { createLogger, Metrics } from '@vigil/platform';
 import type { Kafka } from 'kafkajs';
 import { Pool, type PoolClient } from 'pg';
-import { PROJECTIONS, type Projection, schemaOf } from '@vigil/projections';
+import { PROJECTIONS, type Projection, comparableRowsSql, schemaOf } from '@vigil/projections';
 import { figuresAnswers, mixedWorkload } from '../../../projections/src/figures/figures.testing';
 import { ensureTopics } from '../kafka/ensure-topics';
 import { createKafka } from '../kafka/kafka-client';
@@ -29,9 +29,9 @@ interface ReadModel {
 }
 
 /**
- * Every table of a read model's schema, each as its rows (JSON) in a stable order. Derived sums
- * (`derivedTables`) may split their deltas differently with the order batches arrive in, so they
- * are compared through what the figures answer instead.
+ * Every table of a read model's schema, each as its rows (JSON) in a stable order, a delta table by
+ * its net values (`deltaTables`). Derived sums (`derivedTables`) may split their deltas differently
+ * with the order batches arrive in, so they are compared through what the figures answer instead.
  */
 async function snapshot(pool: Pool, projection: Projection): Promise<Snapshot> {
   const schema = schemaOf(projection);
@@ -42,8 +42,18 @@ async function snapshot(pool: Pool, projection: Projection): Promise<Snapshot> {
   );
   const result: Snapshot = {};
   for (const { table_name: table } of tables) {
+    const { rows: columns } = await pool.query<{ column_name: string }>(
+      `SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position`,
+      [schema, table],
+    );
+    const comparable = comparableRowsSql(
+      projection,
+      schema,
+      table,
+      columns.map((column) => column.column_name),
+    );
     const { rows } = await pool.query<{ row: unknown }>(
-      `SELECT to_jsonb(t) AS row FROM "${schema}"."${table}" t ORDER BY to_jsonb(t)::text`,
+      `SELECT to_jsonb(t) AS row FROM (${comparable}) t ORDER BY to_jsonb(t)::text`,
     );
     result[table] = rows.map((row) => row.row);
   }
