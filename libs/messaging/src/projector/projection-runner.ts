@@ -164,8 +164,11 @@ export class ProjectionRunner {
       groupId: this.groupId,
       allowAutoTopicCreation: false,
       maxWaitTimeInMs: 500,
-      // Larger batches from a backlog: a read model's statements cost per batch as much as per event.
-      maxBytesPerPartition: 4 * 1024 * 1024,
+      // Larger batches from a backlog (a read model's statements cost per batch as much as per event),
+      // bounded per fetch: a turn of every partition holds at most 4 MiB of messages (measured at 300k
+      // events: the same speed as 4 MiB per partition, 726 MiB peak RSS instead of 1,000).
+      maxBytesPerPartition: 1024 * 1024,
+      maxBytes: 4 * 1024 * 1024,
     });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {

@@ -22,8 +22,8 @@ export class RebuildRows<Row> {
     const held = await this.held(client, schema, memory);
     const rows = new Map<string, Row>();
     for (const key of keys) {
-      const row = held.get(key);
-      if (row !== undefined) rows.set(key, row);
+      const text = held.get(key);
+      if (text !== undefined) rows.set(key, this.decode(text));
     }
     return rows;
   }
@@ -31,9 +31,10 @@ export class RebuildRows<Row> {
   async save(client: PoolClient, schema: string, memory: RebuildMemory, rows: readonly Row[]): Promise<void> {
     if (rows.length === 0) return;
     const held = await this.held(client, schema, memory);
-    const lines = rows.map((row) => `${this.kind}\t${copyText(this.keyOf(row))}\t${copyText(this.encode(row))}\n`);
+    const encoded = rows.map((row) => [this.keyOf(row), this.encode(row)] as const);
+    const lines = encoded.map(([key, text]) => `${this.kind}\t${copyText(key)}\t${copyText(text)}\n`);
     await copyLines(client, `${schema}.rebuild_rows`, ['kind', 'key', 'body'], lines);
-    for (const row of rows) held.set(this.keyOf(row), row);
+    for (const [key, text] of encoded) held.set(key, text);
   }
 
   /** SQL of each key's last row (`key`, `body` as text), for the projection's `finishRebuild`. */
@@ -41,11 +42,12 @@ export class RebuildRows<Row> {
     return `SELECT DISTINCT ON (key) key, body FROM ${schema}.rebuild_rows WHERE kind = '${this.kind}' ORDER BY key, seq DESC`;
   }
 
-  private async held(client: PoolClient, schema: string, memory: RebuildMemory): Promise<Map<string, Row>> {
-    let held = memory.get(this.kind) as Map<string, Row> | undefined;
+  /** The rows as their text: a third of the memory the objects would take (a rebuild of 1M events keeps ~200k cases twice). */
+  private async held(client: PoolClient, schema: string, memory: RebuildMemory): Promise<Map<string, string>> {
+    let held = memory.get(this.kind) as Map<string, string> | undefined;
     if (held === undefined) {
       const { rows } = await client.query<{ key: string; body: string }>(this.latest(schema));
-      held = new Map(rows.map(({ key, body }) => [key, this.decode(body)]));
+      held = new Map(rows.map(({ key, body }) => [key, body]));
       memory.set(this.kind, held);
     }
     return held;
