@@ -18,7 +18,6 @@ describe('the all-in-one process with its projector thread', () => {
 
   const get = async (path: string) => {
     const response = await fetch(`${service.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers checked field by field
     return { status: response.status, body: (await response.json()) as any };
   };
 
