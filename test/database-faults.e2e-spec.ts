@@ -124,7 +124,9 @@ describe('the service while its database connections are terminated', () => {
     const outage = await eventually(async () => {
       const response = await fetch(`${service.url}/health/ready`);
       const report = (await response.json()) as { checks: Record<string, { status: string; reason?: string }> };
-      return response.status === 503 && report.checks.readDatabase?.status === 'down' ? report : undefined;
+      // The first reports may still name the terminated connections (57P01); then the closed database.
+      const closed = /^PostgreSQL: .*not currently accepting connections/.test(report.checks.readDatabase?.reason ?? '');
+      return response.status === 503 && report.checks.readDatabase?.status === 'down' && closed ? report : undefined;
     }, 10_000);
     await sleep(3_000);
     await allowConnections(true);
