@@ -1,14 +1,10 @@
 import { Kafka, Partitioners, logLevel } from 'kafkajs';
-import { consumerGroup, inboundRejectedTopic, inboundTopic } from '@vigil/messaging';
+import { consumerGroup, inboundTopic } from '@vigil/messaging';
 import { Pool } from 'pg';
 import { envelope, smallTree } from './support/events';
 import { postJson } from './support/http';
+import { readRejections } from './support/rejections';
 import { type VigilUnderTest, eventually, startVigilUnderTest } from './support/vigil-under-test';
-
-interface Rejection {
-  reason: { code: string; message: string; eventId?: string; problems?: { path: string }[] };
-  original: { offset: string; value: string | null };
-}
 
 // Issue 4, item 3: upstream producers on Kafka go through the same ingest path as HTTP; what
 // cannot be accepted lands on the rejected topic with its reason, and the consumer carries on.
@@ -70,7 +66,7 @@ describe('the Kafka inbound topic', () => {
     expect(await stored(nul.eventId)).toBe(0);
     expect(await stored(outOfScope.eventId)).toBe(0);
 
-    const rejections = await readRejections(5);
+    const rejections = await readRejections(kafka, vigil.config.VIGIL_NAMESPACE, 5);
     expect(rejections.map((rejection) => rejection.reason.code)).toEqual([
       'MALFORMED_JSON',
       'VALIDATION_FAILED',
@@ -100,23 +96,4 @@ describe('the Kafka inbound topic', () => {
     }, 20_000);
     expect(committed).toBe(messages.length);
   });
-
-  async function readRejections(count: number): Promise<Rejection[]> {
-    const consumer = kafka.consumer({ groupId: `${vigil.config.VIGIL_NAMESPACE}.rejected-reader` });
-    await consumer.connect();
-    await consumer.subscribe({ topic: inboundRejectedTopic(vigil.config.VIGIL_NAMESPACE), fromBeginning: true });
-    const seen: { offset: number; rejection: Rejection }[] = [];
-    await consumer.run({
-      eachMessage: async ({ message }) =>
-        void seen.push({ offset: Number(message.offset), rejection: JSON.parse(message.value!.toString()) }),
-    });
-    try {
-      await eventually(async () => (seen.length >= count ? true : undefined), 30_000);
-    } finally {
-      await consumer.disconnect();
-    }
-    return seen
-      .sort((a, b) => Number(a.rejection.original.offset) - Number(b.rejection.original.offset))
-      .map((entry) => entry.rejection);
-  }
 });
