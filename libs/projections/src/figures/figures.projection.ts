@@ -15,12 +15,12 @@ const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
  */
 export const figuresProjection: Projection = {
   name: 'figures',
-  codeVersion: 5,
+  codeVersion: 6,
   categories: ['units', 'directives', 'cases', 'hotspots', 'measures'],
   createTables: (client: PoolClient, schema: string) =>
     createFiguresTables(client, schema, process.env.VIGIL_TIMEZONE || DEFAULT_TIME_ZONE),
   // Compared through their answers, not row by row: sums split differently with batching; settings holds a cache token.
-  derivedTables: ['rollup_now', 'rollup_log', 'settings'],
+  derivedTables: ['rollup_now', 'rollup_log', 'rollup_known', 'settings'],
   // A case's fact and its retraction posted together cancel out in one batch, not across two.
   deltaTables: { facts: ['v1', 'v2', 'v3', 'v4'] },
   apply: (client: PoolClient, schema: string, events: readonly StoredEvent[], mode?: ApplyMode) =>

@@ -47,12 +47,18 @@ export async function applyEvents(pool: Pool, schema: string, events: readonly S
   await inTransaction(pool, (client) => figuresProjection.apply(client, schema, events));
 }
 
+/**
+ * When the mixed workload's events of day n were recorded: at 03:00 plus hours, minutes, seconds and
+ * milliseconds that differ from day to day, so that `asOf` reads every knowledge level (known-levels.ts).
+ */
+const recordedOnDay = (n: number) => Date.UTC(2024, 0, 1, 3) + n * 86_400_000 + ((n * 7_654_321) % 72_000_000);
+
 /** A few hundred events over every category, valid for every projection, as the store numbers them. */
 export function mixedWorkload(): StoredEvent[] {
   const stored = new StoredEvents();
   const e = stored.event.bind(stored);
   const day = (n: number) => new Date(Date.UTC(2024, 0, 1, 2) + n * 86_400_000).toISOString();
-  const known = (n: number) => new Date(Date.UTC(2024, 0, 1, 3) + n * 86_400_000).toISOString();
+  const known = (n: number) => new Date(recordedOnDay(n)).toISOString();
   const communes = ['VN-P1-C1', 'VN-P1-C2', 'VN-P2-C3', 'VN-P2-C4'];
   const events: StoredEvent[] = [
     e('UnitRegistered', { unitId: 'VN', name: 'Ministry', level: 'ministry', parentUnitId: null }, day(0), known(0)),
@@ -159,6 +165,10 @@ export async function figuresAnswers(
       name: date,
       asOf: new Date(`${date}T00:00:00Z`),
     })),
+    // Inside a day: at the very instant cases and the late move were recorded, and the millisecond before a move.
+    { name: 'as cases of day 61 were recorded', asOf: new Date(recordedOnDay(61)) },
+    { name: 'as the late move was recorded', asOf: new Date(recordedOnDay(120)) },
+    { name: 'just before the move of day 100', asOf: new Date(recordedOnDay(100) - 1) },
     // Now: the current sums (every event above is recorded by then).
     { name: 'now', asOf: new Date('2030-01-01T00:00:00Z'), current: true },
   ];

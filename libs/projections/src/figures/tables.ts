@@ -137,8 +137,8 @@ CREATE INDEX IF NOT EXISTS readings_by_indicator ON ${s}.readings (indicator, oc
 CREATE INDEX IF NOT EXISTS readings_by_position ON ${s}.readings (position);
 
 -- Sums under each ministry and province (its own facts included), by month ('m') of business time, and by
--- day ('d') for the ministry (write/rollup-deltas.ts GRAINS): now (every delta added), and each delta with its
--- knowledge instant for asOf.
+-- day ('d') for the ministry (write/rollup-deltas.ts GRAINS): now (every delta added), each delta with its
+-- knowledge instant, and those deltas summed by levels of knowledge time for asOf.
 CREATE TABLE IF NOT EXISTS ${s}.rollup_now (
   unit_id text NOT NULL,
   family text NOT NULL,
@@ -163,7 +163,25 @@ CREATE TABLE IF NOT EXISTS ${s}.rollup_log (
   v3 bigint NOT NULL,
   v4 bigint NOT NULL
 );
-CREATE INDEX IF NOT EXISTS rollup_log_by_unit ON ${s}.rollup_log (unit_id, grain, bucket);
+CREATE INDEX IF NOT EXISTS rollup_log_by_instant ON ${s}.rollup_log (unit_id, grain, known_at);
+-- The same deltas summed by UTC day ('D'), hour ('h'), minute ('m'), ten seconds ('t') and second ('s') of
+-- knowledge time, each row from known_from on (known-levels.ts): asOf reads a few rows per cell, not the
+-- whole log. The finer levels are read by a span of knowledge time (the key), the days by buckets.
+CREATE TABLE IF NOT EXISTS ${s}.rollup_known (
+  unit_id text NOT NULL,
+  grain "char" NOT NULL,
+  level "char" NOT NULL,
+  known_from timestamptz NOT NULL,
+  bucket date NOT NULL,
+  family text NOT NULL,
+  key text NOT NULL,
+  v1 bigint NOT NULL,
+  v2 bigint NOT NULL,
+  v3 bigint NOT NULL,
+  v4 bigint NOT NULL,
+  PRIMARY KEY (unit_id, grain, level, known_from, bucket, family, key)
+) WITH (fillfactor = 70);
+CREATE INDEX IF NOT EXISTS rollup_known_days ON ${s}.rollup_known (unit_id, grain, bucket, known_from) WHERE level = 'D';
 `;
 }
 

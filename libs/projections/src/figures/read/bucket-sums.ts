@@ -2,6 +2,7 @@ import { quoted } from '../tables';
 import type { Family } from '../write/fact-delta';
 import { GRAINS } from '../write/rollup-deltas';
 import type { DayRange } from './day-range';
+import { knownDeltas, type RowSource } from './known-deltas';
 import { remembered, rolledUpLevel, unitArrays, type ReadContext } from './read-context';
 import { keySums, knownParam, SUMS, type KeySums, type SumRow } from './sums';
 
@@ -61,21 +62,16 @@ function rollupByBucket(
   range: DayRange,
 ): Promise<Map<Family, BucketSums>> {
   return remembered(context, `rollup-buckets:${unitId}:${grain}:${range.from}:${range.to}`, async () => {
-    const s = quoted(context.schema);
-    const { rows } =
+    const cells = 'unit_id = $1 AND grain = $2 AND bucket BETWEEN $3 AND $4';
+    const params = [unitId, grain, range.from, range.to];
+    const source: RowSource =
       context.knownAt === null
-        ? await context.db.query<FamilyRow>(
-            `SELECT family, bucket::text AS bucket, key, ${SUMS} FROM ${s}.rollup_now
-              WHERE unit_id = $1 AND grain = $2 AND bucket BETWEEN $3 AND $4
-              GROUP BY family, bucket, key`,
-            [unitId, grain, range.from, range.to],
-          )
-        : await context.db.query<FamilyRow>(
-            `SELECT family, bucket::text AS bucket, key, ${SUMS} FROM ${s}.rollup_log
-              WHERE unit_id = $1 AND grain = $2 AND bucket BETWEEN $3 AND $4 AND known_at <= $5
-              GROUP BY family, bucket, key`,
-            [unitId, grain, range.from, range.to, new Date(context.knownAt)],
-          );
+        ? { sql: `SELECT * FROM ${quoted(context.schema)}.rollup_now WHERE ${cells}`, params }
+        : knownDeltas(context.schema, cells, params, context.knownAt);
+    const { rows } = await context.db.query<FamilyRow>(
+      `SELECT family, bucket::text AS bucket, key, ${SUMS} FROM (${source.sql}) AS known GROUP BY family, bucket, key`,
+      source.params,
+    );
     return byFamily(rows);
   });
 }

@@ -4,6 +4,7 @@ import { quoted } from '../tables';
 import { GRAINS, type Grain } from '../write/rollup-deltas';
 import { instantText } from '../../sql/copy-rows';
 import { monthsAndDays, type DayRange } from './day-range';
+import { knownDeltas, type RowSource } from './known-deltas';
 import { rolledUpLevel, remembered, subtreeArrays, unitArrays, type ReadContext } from './read-context';
 
 /** Sums by key (a case's `category|severity`, a kind). */
@@ -131,21 +132,16 @@ class RollupBatch {
 
   private async read(unitIds: readonly string[]): Promise<(SumRow & { unit_id: string })[]> {
     const { context, family, grain, buckets } = this;
-    const s = quoted(context.schema);
-    const { rows } =
+    const cells = 'unit_id = ANY($1::text[]) AND family = $2 AND grain = $3 AND bucket = ANY($4::date[])';
+    const params = [unitIds, family, grain, buckets];
+    const source: RowSource =
       context.knownAt === null
-        ? await context.db.query<SumRow & { unit_id: string }>(
-            `SELECT unit_id, key, ${SUMS} FROM ${s}.rollup_now
-              WHERE unit_id = ANY($1::text[]) AND family = $2 AND grain = $3 AND bucket = ANY($4::date[])
-              GROUP BY unit_id, key`,
-            [unitIds, family, grain, buckets],
-          )
-        : await context.db.query<SumRow & { unit_id: string }>(
-            `SELECT unit_id, key, ${SUMS} FROM ${s}.rollup_log
-              WHERE unit_id = ANY($1::text[]) AND family = $2 AND grain = $3 AND bucket = ANY($4::date[]) AND known_at <= $5
-              GROUP BY unit_id, key`,
-            [unitIds, family, grain, buckets, new Date(context.knownAt)],
-          );
+        ? { sql: `SELECT * FROM ${quoted(context.schema)}.rollup_now WHERE ${cells}`, params }
+        : knownDeltas(context.schema, cells, params, context.knownAt);
+    const { rows } = await context.db.query<SumRow & { unit_id: string }>(
+      `SELECT unit_id, key, ${SUMS} FROM (${source.sql}) AS known GROUP BY unit_id, key`,
+      source.params,
+    );
     return rows;
   }
 }

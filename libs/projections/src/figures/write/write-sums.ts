@@ -1,7 +1,8 @@
 import type { PoolClient } from 'pg';
 import { quoted } from '../tables';
 import { COPY_NULL, copyLines, copyText, instantText, instantTexts } from '../../sql/copy-rows';
-import { addValues, isZero, type FactDelta } from './fact-delta';
+import { addValues, isZero, type FactDelta, type Values } from './fact-delta';
+import { KNOWN_LEVELS, spanStart } from '../known-levels';
 import type { RollupDelta } from './rollup-deltas';
 
 const FACT_COLUMNS = [
@@ -38,8 +39,9 @@ export async function writeFacts(
 }
 
 /**
- * The rollup deltas: each with its knowledge instant into `rollup_log` (COPY), and summed into the
- * current sums (one upsert, rows in key order so that two batches committing at once never deadlock).
+ * The rollup deltas: each with its knowledge instant into `rollup_log` (COPY), and, on the live path,
+ * summed into the current sums and into the knowledge levels (one upsert each, rows in key order so
+ * that two batches committing at once never deadlock). A rebuild sums both from the log at its switch.
  */
 export async function writeRollups(
   client: PoolClient,
@@ -60,16 +62,28 @@ export async function writeRollups(
     ),
   );
   if (!options.currentSums) return;
-  const now = new Map<string, Omit<RollupDelta, 'knownAt'>>();
-  for (const delta of deltas) {
-    const id = `${delta.unitId}\u0000${delta.family}\u0000${delta.grain}\u0000${delta.bucket}\u0000${delta.key}`;
-    const held = now.get(id);
-    now.set(id, held === undefined ? delta : { ...held, values: addValues(held.values, delta.values) });
+  await upsertCurrentSums(client, s, deltas);
+  await upsertKnownLevels(client, s, deltas);
+}
+
+type Cell = Omit<RollupDelta, 'knownAt'>;
+const cellId = (d: Cell) => `${d.unitId}\u0000${d.grain}\u0000${d.bucket}\u0000${d.family}\u0000${d.key}`;
+
+/** Sums values by id; zero sums left out, the rest in id order. */
+function summed<T extends { values: Values }>(rows: Iterable<[string, T]>): T[] {
+  const sums = new Map<string, T>();
+  for (const [id, row] of rows) {
+    const held = sums.get(id);
+    sums.set(id, held === undefined ? row : { ...held, values: addValues(held.values, row.values) });
   }
-  const rows = [...now.entries()]
+  return [...sums.entries()]
     .filter(([, row]) => !isZero(row.values))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, row]) => row);
+}
+
+async function upsertCurrentSums(client: PoolClient, s: string, deltas: readonly RollupDelta[]): Promise<void> {
+  const rows = summed(deltas.map((d) => [cellId(d), d]));
   if (rows.length === 0) return;
   await client.query(
     `INSERT INTO ${s}.rollup_now (unit_id, family, grain, bucket, key, v1, v2, v3, v4)
@@ -88,14 +102,61 @@ export async function writeRollups(
   );
 }
 
-/** The current sums from the logged deltas, in one aggregation (a rebuild's version, before its switch). */
+async function upsertKnownLevels(client: PoolClient, s: string, deltas: readonly RollupDelta[]): Promise<void> {
+  const known = instantTexts();
+  const rows = summed(
+    deltas.flatMap((d) =>
+      KNOWN_LEVELS.map(({ level, ms }): [string, Cell & { level: string; knownFrom: string }] => {
+        const knownFrom = known(spanStart(d.knownAt, ms));
+        return [`${cellId(d)}\u0000${level}\u0000${knownFrom}`, { ...d, level, knownFrom }];
+      }),
+    ),
+  );
+  if (rows.length === 0) return;
+  await client.query(
+    `INSERT INTO ${s}.rollup_known (unit_id, grain, bucket, level, known_from, family, key, v1, v2, v3, v4)
+     SELECT * FROM unnest($1::text[], $2::"char"[], $3::date[], $4::"char"[], $5::timestamptz[], $6::text[], $7::text[],
+                          $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[])
+     ON CONFLICT (unit_id, grain, bucket, level, known_from, family, key) DO UPDATE
+       SET v1 = rollup_known.v1 + excluded.v1, v2 = rollup_known.v2 + excluded.v2,
+           v3 = rollup_known.v3 + excluded.v3, v4 = rollup_known.v4 + excluded.v4`,
+    [
+      rows.map((r) => r.unitId),
+      rows.map((r) => r.grain),
+      rows.map((r) => r.bucket),
+      rows.map((r) => r.level),
+      rows.map((r) => r.knownFrom),
+      rows.map((r) => r.family),
+      rows.map((r) => r.key),
+      ...[0, 1, 2, 3].map((i) => rows.map((r) => r.values[i])),
+    ],
+  );
+}
+
+/**
+ * The current sums and the knowledge levels from the logged deltas (a rebuild's version, before its
+ * switch): one aggregation each, every level summed from the one below it, the current sums from the days.
+ */
 export async function sumRollupLog(client: PoolClient, schema: string): Promise<void> {
   const s = quoted(schema);
-  await client.query(`TRUNCATE ${s}.rollup_now`);
+  const nonZero = 'HAVING sum(v1) <> 0 OR sum(v2) <> 0 OR sum(v3) <> 0 OR sum(v4) <> 0';
+  await client.query(`TRUNCATE ${s}.rollup_now, ${s}.rollup_known`);
+  const cells = 'unit_id, grain, bucket, family, key';
+  let below = `SELECT ${cells}, known_at, v1, v2, v3, v4 FROM ${s}.rollup_log`;
+  for (const { level, ms } of [...KNOWN_LEVELS].reverse()) {
+    // date_bin from the epoch: the UTC spans of spanStart (infinities stay themselves).
+    const span = `date_bin('${ms} milliseconds', known_at, 'epoch')`;
+    await client.query(
+      `INSERT INTO ${s}.rollup_known (${cells}, level, known_from, v1, v2, v3, v4)
+       SELECT ${cells}, '${level}', ${span}, sum(v1), sum(v2), sum(v3), sum(v4)
+         FROM (${below}) AS deltas
+        GROUP BY ${cells}, ${span} ${nonZero}`,
+    );
+    below = `SELECT ${cells}, known_from AS known_at, v1, v2, v3, v4 FROM ${s}.rollup_known WHERE level = '${level}'`;
+  }
   await client.query(
-    `INSERT INTO ${s}.rollup_now (unit_id, family, grain, bucket, key, v1, v2, v3, v4)
-     SELECT unit_id, family, grain, bucket, key, sum(v1), sum(v2), sum(v3), sum(v4) FROM ${s}.rollup_log
-      GROUP BY unit_id, family, grain, bucket, key
-     HAVING sum(v1) <> 0 OR sum(v2) <> 0 OR sum(v3) <> 0 OR sum(v4) <> 0`,
+    `INSERT INTO ${s}.rollup_now (${cells}, v1, v2, v3, v4)
+     SELECT ${cells}, sum(v1), sum(v2), sum(v3), sum(v4) FROM ${s}.rollup_known WHERE level = '${KNOWN_LEVELS[0].level}'
+      GROUP BY ${cells} ${nonZero}`,
   );
 }
