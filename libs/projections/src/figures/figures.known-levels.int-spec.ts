@@ -1,12 +1,15 @@
 import type { StoredEvent } from '@vigil/contract';
 import { Pool } from 'pg';
+import { inTransaction } from '@vigil/platform';
 import { applyEvents, freshFiguresSchema, StoredEvents } from './figures.testing';
+import { compactKnownLevels } from './write/known-levels-compaction';
 import { unitStats } from './read/unit-stats';
 
-// asOf reads the rollups by knowledge levels (known-levels.ts): whole days, then hours, minutes and
-// seconds, then the raw deltas of the asked instant's own second. Cases recorded at instants that fall
-// on each side of every level's boundaries, applied latest first, must count exactly those recorded by
-// the instant asked, at the ministry and the province (sums kept ahead) as from the facts alone.
+// asOf reads the rollups by knowledge levels (known-levels.ts): whole days, then hours, minutes, tens of
+// seconds and seconds, then the raw deltas of the asked instant's own second. Cases recorded at instants
+// that fall on each side of every level's boundaries, applied latest first, must count exactly those
+// recorded by the instant asked, at the ministry and the province (sums kept ahead) as from the facts
+// alone: with fresh rows and merged ones side by side, and once every row is merged.
 const HCM = 'Asia/Ho_Chi_Minh';
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
 const stored = new StoredEvents();
@@ -21,6 +24,15 @@ const VOIDED_AT = BASE + 3 * 3_600_000;
 
 let schema: string;
 let drop: () => Promise<void>;
+
+const compact = () => inTransaction(pool, (client) => compactKnownLevels(client, schema));
+
+async function rowCounts(): Promise<{ fresh: number; merged: number }> {
+  const { rows } = await pool.query<{ fresh: number; merged: number }>(
+    `SELECT count(*) FILTER (WHERE fresh)::int AS fresh, count(*) FILTER (WHERE NOT fresh)::int AS merged FROM "${schema}".rollup_known`,
+  );
+  return rows[0]!;
+}
 
 async function opened(unitId: string, asOf: number): Promise<number> {
   const query = { unitId, from: '2024-01-01', to: '2024-12-31', timeZone: HCM, asOf: new Date(asOf) };
@@ -47,7 +59,10 @@ beforeAll(async () => {
   );
   const voided = e('CaseVoided', { caseId: 'K0', reason: 'entered twice' }, iso(VOIDED_AT), iso(VOIDED_AT));
   // Latest knowledge first: every delta lands in a level that already holds later ones.
-  for (const event of [...cases.slice(1)].reverse()) await applyEvents(pool, schema, [event]);
+  const latestFirst = [...cases.slice(1)].reverse();
+  for (const event of latestFirst.slice(0, 4)) await applyEvents(pool, schema, [event]);
+  await compact();
+  for (const event of latestFirst.slice(4)) await applyEvents(pool, schema, [event]);
   await applyEvents(pool, schema, [cases[0]!, voided]);
 });
 
@@ -61,11 +76,34 @@ const instants = OFFSETS.flatMap((offset) => [BASE + offset - 1, BASE + offset, 
   VOIDED_AT,
 );
 
-describe('asOf on either side of each knowledge level', () => {
-  it.each(instants.map((at) => [iso(at), at] as const))('counts the cases recorded by %s', async (_, at) => {
-    const recorded = OFFSETS.filter((offset) => BASE + offset <= at).length;
-    const expected = at >= VOIDED_AT ? recorded - 1 : recorded;
-    expect(await opened('VN', at)).toBe(expected);
-    expect(await opened('VN-P', at)).toBe(expected);
+const countsRecordedBy = (at: number) => {
+  const recorded = OFFSETS.filter((offset) => BASE + offset <= at).length;
+  return at >= VOIDED_AT ? recorded - 1 : recorded;
+};
+const cases = instants.map((at) => [iso(at), at] as const);
+
+describe('asOf on either side of each knowledge level, fresh rows beside merged ones', () => {
+  it('holds both', async () => {
+    const counts = await rowCounts();
+    expect(counts.fresh).toBeGreaterThan(0);
+    expect(counts.merged).toBeGreaterThan(0);
+  });
+
+  it.each(cases)('counts the cases recorded by %s', async (_, at) => {
+    expect(await opened('VN', at)).toBe(countsRecordedBy(at));
+    expect(await opened('VN-P', at)).toBe(countsRecordedBy(at));
+  });
+});
+
+describe('asOf on either side of each knowledge level, every row merged', () => {
+  beforeAll(compact);
+
+  it('leaves no fresh row', async () => {
+    expect((await rowCounts()).fresh).toBe(0);
+  });
+
+  it.each(cases)('counts the cases recorded by %s', async (_, at) => {
+    expect(await opened('VN', at)).toBe(countsRecordedBy(at));
+    expect(await opened('VN-P', at)).toBe(countsRecordedBy(at));
   });
 });

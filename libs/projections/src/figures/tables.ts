@@ -166,7 +166,9 @@ CREATE TABLE IF NOT EXISTS ${s}.rollup_log (
 CREATE INDEX IF NOT EXISTS rollup_log_by_instant ON ${s}.rollup_log (unit_id, grain, known_at);
 -- The same deltas summed by UTC day ('D'), hour ('h'), minute ('m'), ten seconds ('t') and second ('s') of
 -- knowledge time, each row from known_from on (known-levels.ts): asOf reads a few rows per cell, not the
--- whole log. The finer levels are read by a span of knowledge time (the key), the days by buckets.
+-- whole log. A batch appends its sums as fresh rows (COPY, no row rewritten per batch); now and then
+-- the fresh rows are merged with the rows of the same span (write/known-levels-compaction.ts). The finer
+-- levels are read by a span of knowledge time, the days by buckets.
 CREATE TABLE IF NOT EXISTS ${s}.rollup_known (
   unit_id text NOT NULL,
   grain "char" NOT NULL,
@@ -179,9 +181,11 @@ CREATE TABLE IF NOT EXISTS ${s}.rollup_known (
   v2 bigint NOT NULL,
   v3 bigint NOT NULL,
   v4 bigint NOT NULL,
-  PRIMARY KEY (unit_id, grain, level, known_from, bucket, family, key)
-) WITH (fillfactor = 70);
+  fresh boolean NOT NULL DEFAULT true
+);
+CREATE INDEX IF NOT EXISTS rollup_known_spans ON ${s}.rollup_known (unit_id, grain, level, known_from, bucket);
 CREATE INDEX IF NOT EXISTS rollup_known_days ON ${s}.rollup_known (unit_id, grain, bucket, known_from) WHERE level = 'D';
+CREATE INDEX IF NOT EXISTS rollup_known_fresh ON ${s}.rollup_known (level) WHERE fresh;
 `;
 }
 

@@ -4,6 +4,7 @@ import { COPY_NULL, copyLines, copyText, instantText, instantTexts } from '../..
 import { addValues, isZero, type FactDelta, type Values } from './fact-delta';
 import { KNOWN_LEVELS, spanStart } from '../known-levels';
 import type { RollupDelta } from './rollup-deltas';
+import { compactWhenDue } from './known-levels-compaction';
 
 const FACT_COLUMNS = [
   'unit_id',
@@ -40,8 +41,8 @@ export async function writeFacts(
 
 /**
  * The rollup deltas: each with its knowledge instant into `rollup_log` (COPY), and, on the live path,
- * summed into the current sums and into the knowledge levels (one upsert each, rows in key order so
- * that two batches committing at once never deadlock). A rebuild sums both from the log at its switch.
+ * summed into the current sums (one upsert, rows in key order so that two batches committing at once
+ * never deadlock) and into the knowledge levels (appended). A rebuild sums both from the log at its switch.
  */
 export async function writeRollups(
   client: PoolClient,
@@ -63,27 +64,21 @@ export async function writeRollups(
   );
   if (!options.currentSums) return;
   await upsertCurrentSums(client, s, deltas);
-  await upsertKnownLevels(client, s, deltas);
+  await appendKnownLevels(client, schema, deltas);
 }
 
-type Cell = Omit<RollupDelta, 'knownAt'>;
-const cellId = (d: Cell) => `${d.unitId}\u0000${d.grain}\u0000${d.bucket}\u0000${d.family}\u0000${d.key}`;
-
-/** Sums values by id; zero sums left out, the rest in id order. */
-function summed<T extends { values: Values }>(rows: Iterable<[string, T]>): T[] {
-  const sums = new Map<string, T>();
-  for (const [id, row] of rows) {
-    const held = sums.get(id);
-    sums.set(id, held === undefined ? row : { ...held, values: addValues(held.values, row.values) });
+/** The deltas summed by cell into the current sums, in one upsert. */
+async function upsertCurrentSums(client: PoolClient, s: string, deltas: readonly RollupDelta[]): Promise<void> {
+  const now = new Map<string, Omit<RollupDelta, 'knownAt'>>();
+  for (const delta of deltas) {
+    const id = `${delta.unitId}\u0000${delta.family}\u0000${delta.grain}\u0000${delta.bucket}\u0000${delta.key}`;
+    const held = now.get(id);
+    now.set(id, held === undefined ? delta : { ...held, values: addValues(held.values, delta.values) });
   }
-  return [...sums.entries()]
+  const rows = [...now.entries()]
     .filter(([, row]) => !isZero(row.values))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, row]) => row);
-}
-
-async function upsertCurrentSums(client: PoolClient, s: string, deltas: readonly RollupDelta[]): Promise<void> {
-  const rows = summed(deltas.map((d) => [cellId(d), d]));
   if (rows.length === 0) return;
   await client.query(
     `INSERT INTO ${s}.rollup_now (unit_id, family, grain, bucket, key, v1, v2, v3, v4)
@@ -102,36 +97,28 @@ async function upsertCurrentSums(client: PoolClient, s: string, deltas: readonly
   );
 }
 
-async function upsertKnownLevels(client: PoolClient, s: string, deltas: readonly RollupDelta[]): Promise<void> {
+/** The deltas summed by cell and knowledge span of each level, appended as fresh rows (COPY). */
+async function appendKnownLevels(client: PoolClient, schema: string, deltas: readonly RollupDelta[]): Promise<void> {
   const known = instantTexts();
-  const rows = summed(
-    deltas.flatMap((d) =>
-      KNOWN_LEVELS.map(({ level, ms }): [string, Cell & { level: string; knownFrom: string }] => {
-        const knownFrom = known(spanStart(d.knownAt, ms));
-        return [`${cellId(d)}\u0000${level}\u0000${knownFrom}`, { ...d, level, knownFrom }];
-      }),
-    ),
-  );
-  if (rows.length === 0) return;
-  await client.query(
-    `INSERT INTO ${s}.rollup_known (unit_id, grain, bucket, level, known_from, family, key, v1, v2, v3, v4)
-     SELECT * FROM unnest($1::text[], $2::"char"[], $3::date[], $4::"char"[], $5::timestamptz[], $6::text[], $7::text[],
-                          $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[])
-     ON CONFLICT (unit_id, grain, bucket, level, known_from, family, key) DO UPDATE
-       SET v1 = rollup_known.v1 + excluded.v1, v2 = rollup_known.v2 + excluded.v2,
-           v3 = rollup_known.v3 + excluded.v3, v4 = rollup_known.v4 + excluded.v4`,
-    [
-      rows.map((r) => r.unitId),
-      rows.map((r) => r.grain),
-      rows.map((r) => r.bucket),
-      rows.map((r) => r.level),
-      rows.map((r) => r.knownFrom),
-      rows.map((r) => r.family),
-      rows.map((r) => r.key),
-      ...[0, 1, 2, 3].map((i) => rows.map((r) => r.values[i])),
-    ],
-  );
+  const spans = new Map<string, { line: string; values: Values }>();
+  for (const d of deltas) {
+    const cell = `${d.unitId}\t${d.grain}`;
+    const rest = `${d.bucket}\t${d.family}\t${d.key}`;
+    for (const { level, ms } of KNOWN_LEVELS) {
+      const line = `${cell}\t${level}\t${known(spanStart(d.knownAt, ms))}\t${rest}`;
+      const held = spans.get(line);
+      spans.set(line, { line, values: held === undefined ? d.values : addValues(held.values, d.values) });
+    }
+  }
+  const lines: string[] = [];
+  for (const { line, values } of spans.values())
+    if (!isZero(values)) lines.push(`${line}\t${values[0]}\t${values[1]}\t${values[2]}\t${values[3]}\n`);
+  if (lines.length === 0) return;
+  await copyLines(client, `${quoted(schema)}.rollup_known`, LEVEL_COLUMNS, lines);
+  await compactWhenDue(client, schema, lines.length);
 }
+
+const LEVEL_COLUMNS = ['unit_id', 'grain', 'level', 'known_from', 'bucket', 'family', 'key', 'v1', 'v2', 'v3', 'v4'];
 
 /**
  * The current sums and the knowledge levels from the logged deltas (a rebuild's version, before its
@@ -147,8 +134,8 @@ export async function sumRollupLog(client: PoolClient, schema: string): Promise<
     // date_bin from the epoch: the UTC spans of spanStart (infinities stay themselves).
     const span = `date_bin('${ms} milliseconds', known_at, 'epoch')`;
     await client.query(
-      `INSERT INTO ${s}.rollup_known (${cells}, level, known_from, v1, v2, v3, v4)
-       SELECT ${cells}, '${level}', ${span}, sum(v1), sum(v2), sum(v3), sum(v4)
+      `INSERT INTO ${s}.rollup_known (${cells}, level, known_from, v1, v2, v3, v4, fresh)
+       SELECT ${cells}, '${level}', ${span}, sum(v1), sum(v2), sum(v3), sum(v4), false
          FROM (${below}) AS deltas
         GROUP BY ${cells}, ${span} ${nonZero}`,
     );
