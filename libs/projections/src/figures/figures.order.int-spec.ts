@@ -1,8 +1,6 @@
 import { categoryOfStream, type StoredEvent } from '@vigil/contract';
 import { Pool } from 'pg';
-import { inTransaction } from '@vigil/platform';
 import { applyEvents, figuresAnswers, freshFiguresSchema, mixedWorkload } from './figures.testing';
-import { compactKnownLevels } from './write/known-levels-compaction';
 
 // Kafka keeps each stream's order, nothing more: the figures must answer the same whatever the
 // interleaving of partitions and the sizes of batches. Each seed below is one such interleaving; the
@@ -64,13 +62,7 @@ describe('figures whatever the order partitions arrive in', () => {
   it.each(Array.from({ length: 60 }, (_, seed) => seed + 100))('answers as the facts do for interleaving %i', async (seed) => {
     const { schema, drop } = await freshFiguresSchema(pool);
     try {
-      const batches = interleaving(events, seed);
-      // The knowledge levels' fresh rows are merged at some point of the run (as a busy projector does).
-      const mergeAt = seed % batches.length;
-      for (const [index, batch] of batches.entries()) {
-        await applyEvents(pool, schema, batch);
-        if (index === mergeAt) await inTransaction(pool, (client) => compactKnownLevels(client, schema));
-      }
+      for (const batch of interleaving(events, seed)) await applyEvents(pool, schema, batch);
       expect(await figuresAnswers(pool, schema)).toEqual(reference);
     } finally {
       await drop();

@@ -20,7 +20,7 @@ export const figuresProjection: Projection = {
   createTables: (client: PoolClient, schema: string) =>
     createFiguresTables(client, schema, process.env.VIGIL_TIMEZONE || DEFAULT_TIME_ZONE),
   // Compared through their answers, not row by row: sums split differently with batching; settings holds a cache token.
-  derivedTables: ['rollup_now', 'rollup_log', 'rollup_known', 'settings'],
+  derivedTables: ['rollup_now', 'rollup_log', 'settings'],
   // A case's fact and its retraction posted together cancel out in one batch, not across two.
   deltaTables: { facts: ['v1', 'v2', 'v3', 'v4'] },
   apply: (client: PoolClient, schema: string, events: readonly StoredEvent[], mode?: ApplyMode) =>

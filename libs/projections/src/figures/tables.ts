@@ -137,8 +137,8 @@ CREATE INDEX IF NOT EXISTS readings_by_indicator ON ${s}.readings (indicator, oc
 CREATE INDEX IF NOT EXISTS readings_by_position ON ${s}.readings (position);
 
 -- Sums under each ministry and province (its own facts included), by month ('m') of business time, and by
--- day ('d') for the ministry (write/rollup-deltas.ts GRAINS): now (every delta added), each delta with its
--- knowledge instant, and those deltas summed by levels of knowledge time for asOf.
+-- day ('d') for the ministry (write/rollup-deltas.ts GRAINS): now (every delta added), and each delta with its
+-- knowledge instant for asOf (read from its nearer side: what was known by then, or now less what came after).
 CREATE TABLE IF NOT EXISTS ${s}.rollup_now (
   unit_id text NOT NULL,
   family text NOT NULL,
@@ -163,29 +163,9 @@ CREATE TABLE IF NOT EXISTS ${s}.rollup_log (
   v3 bigint NOT NULL,
   v4 bigint NOT NULL
 );
-CREATE INDEX IF NOT EXISTS rollup_log_by_instant ON ${s}.rollup_log (unit_id, grain, known_at);
--- The same deltas summed by UTC day ('D'), hour ('h'), minute ('m'), ten seconds ('t') and second ('s') of
--- knowledge time, each row from known_from on (known-levels.ts): asOf reads a few rows per cell, not the
--- whole log. A batch appends its sums as fresh rows (COPY, no row rewritten per batch); now and then
--- the fresh rows are merged with the rows of the same span (write/known-levels-compaction.ts). The finer
--- levels are read by a span of knowledge time, the days by buckets.
-CREATE TABLE IF NOT EXISTS ${s}.rollup_known (
-  unit_id text NOT NULL,
-  grain "char" NOT NULL,
-  level "char" NOT NULL,
-  known_from timestamptz NOT NULL,
-  bucket date NOT NULL,
-  family text NOT NULL,
-  key text NOT NULL,
-  v1 bigint NOT NULL,
-  v2 bigint NOT NULL,
-  v3 bigint NOT NULL,
-  v4 bigint NOT NULL,
-  fresh boolean NOT NULL DEFAULT true
-);
-CREATE INDEX IF NOT EXISTS rollup_known_spans ON ${s}.rollup_known (unit_id, grain, level, known_from, bucket);
-CREATE INDEX IF NOT EXISTS rollup_known_days ON ${s}.rollup_known (unit_id, grain, bucket, known_from) WHERE level = 'D';
-CREATE INDEX IF NOT EXISTS rollup_known_fresh ON ${s}.rollup_known (level) WHERE fresh;
+CREATE INDEX IF NOT EXISTS rollup_log_by_cell ON ${s}.rollup_log (unit_id, grain, bucket, known_at);
+-- The log's first and last instants (read/known-deltas.ts: which side of an asOf to read).
+CREATE INDEX IF NOT EXISTS rollup_log_by_instant ON ${s}.rollup_log (known_at);
 `;
 }
 

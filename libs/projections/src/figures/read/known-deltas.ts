@@ -1,6 +1,4 @@
 import { quoted } from '../tables';
-import { knownRanges } from '../known-levels';
-import { instantText } from '../../sql/copy-rows';
 
 /** A source of rows for a query: its SQL and its parameters. */
 export interface RowSource {
@@ -8,25 +6,29 @@ export interface RowSource {
   readonly params: unknown[];
 }
 
-const COLUMNS = 'unit_id, grain, bucket, family, key, v1, v2, v3, v4';
+const CELL = 'unit_id, family, grain, bucket, key';
 
 /**
- * The rollup deltas known by `knownAt`, for the cells `where` picks (a condition over the columns of
- * `COLUMNS` whose parameters are `params`): each knowledge level's whole spans before that instant,
- * then the raw deltas of its own second (known-levels.ts). Each part is one index range per cell.
+ * The rollup sums as known at `knownAt`, for the cells `where` picks (a condition over the columns of
+ * CELL, whose parameters are `params`), as rows to add up. They are read from whichever side of that
+ * instant holds fewer logged deltas: the deltas known by then, or the current sums less the deltas
+ * known after. Which side is guessed from the log's first and last instants (two index probes); both
+ * are exact, and one statement reads the sums and the log in the same snapshot.
  */
 export function knownDeltas(schema: string, where: string, params: readonly unknown[], knownAt: number): RowSource {
   const s = quoted(schema);
-  const { levels, rawFrom } = knownRanges(knownAt);
-  const bounds: unknown[] = [];
-  const param = (ms: number) => {
-    bounds.push(instantText(ms));
-    return `$${params.length + bounds.length}::timestamptz`;
+  const at = `$${params.length + 1}::timestamptz`;
+  return {
+    sql: `WITH span AS (
+            SELECT (SELECT min(known_at) FROM ${s}.rollup_log) AS first, (SELECT max(known_at) FROM ${s}.rollup_log) AS last
+          ), side AS (SELECT ${at} > first + (last - first) / 2 AS from_now FROM span)
+          SELECT ${CELL}, v1, v2, v3, v4 FROM ${s}.rollup_log
+           WHERE ${where} AND known_at <= ${at} AND NOT (SELECT from_now FROM side)
+          UNION ALL
+          SELECT ${CELL}, v1, v2, v3, v4 FROM ${s}.rollup_now WHERE ${where} AND (SELECT from_now FROM side)
+          UNION ALL
+          SELECT ${CELL}, -v1, -v2, -v3, -v4 FROM ${s}.rollup_log
+           WHERE ${where} AND known_at > ${at} AND (SELECT from_now FROM side)`,
+    params: [...params, new Date(knownAt)],
   };
-  const spans = levels.map(
-    ({ level, from, to }) =>
-      `SELECT ${COLUMNS} FROM ${s}.rollup_known WHERE ${where} AND level = '${level}' AND known_from >= ${param(from)} AND known_from < ${param(to)}`,
-  );
-  const raw = `SELECT ${COLUMNS} FROM ${s}.rollup_log WHERE ${where} AND known_at >= ${param(rawFrom)} AND known_at <= ${param(knownAt)}`;
-  return { sql: [...spans, raw].join('\nUNION ALL '), params: [...params, ...bounds] };
 }

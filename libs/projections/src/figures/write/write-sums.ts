@@ -1,10 +1,8 @@
 import type { PoolClient } from 'pg';
 import { quoted } from '../tables';
 import { COPY_NULL, copyLines, copyText, instantText, instantTexts } from '../../sql/copy-rows';
-import { addValues, isZero, type FactDelta, type Values } from './fact-delta';
-import { KNOWN_LEVELS, spanStart } from '../known-levels';
+import { addValues, isZero, type FactDelta } from './fact-delta';
 import type { RollupDelta } from './rollup-deltas';
-import { compactWhenDue } from './known-levels-compaction';
 
 const FACT_COLUMNS = [
   'unit_id',
@@ -40,9 +38,8 @@ export async function writeFacts(
 }
 
 /**
- * The rollup deltas: each with its knowledge instant into `rollup_log` (COPY), and, on the live path,
- * summed into the current sums (one upsert, rows in key order so that two batches committing at once
- * never deadlock) and into the knowledge levels (appended). A rebuild sums both from the log at its switch.
+ * The rollup deltas: each with its knowledge instant into `rollup_log` (COPY), and summed into the
+ * current sums (one upsert, rows in key order so that two batches committing at once never deadlock).
  */
 export async function writeRollups(
   client: PoolClient,
@@ -63,12 +60,6 @@ export async function writeRollups(
     ),
   );
   if (!options.currentSums) return;
-  await upsertCurrentSums(client, s, deltas);
-  await appendKnownLevels(client, schema, deltas);
-}
-
-/** The deltas summed by cell into the current sums, in one upsert. */
-async function upsertCurrentSums(client: PoolClient, s: string, deltas: readonly RollupDelta[]): Promise<void> {
   const now = new Map<string, Omit<RollupDelta, 'knownAt'>>();
   for (const delta of deltas) {
     const id = `${delta.unitId}\u0000${delta.family}\u0000${delta.grain}\u0000${delta.bucket}\u0000${delta.key}`;
@@ -97,53 +88,14 @@ async function upsertCurrentSums(client: PoolClient, s: string, deltas: readonly
   );
 }
 
-/** The deltas summed by cell and knowledge span of each level, appended as fresh rows (COPY). */
-async function appendKnownLevels(client: PoolClient, schema: string, deltas: readonly RollupDelta[]): Promise<void> {
-  const known = instantTexts();
-  const spans = new Map<string, { line: string; values: Values }>();
-  for (const d of deltas) {
-    const cell = `${d.unitId}\t${d.grain}`;
-    const rest = `${d.bucket}\t${d.family}\t${d.key}`;
-    for (const { level, ms } of KNOWN_LEVELS) {
-      const line = `${cell}\t${level}\t${known(spanStart(d.knownAt, ms))}\t${rest}`;
-      const held = spans.get(line);
-      spans.set(line, { line, values: held === undefined ? d.values : addValues(held.values, d.values) });
-    }
-  }
-  const lines: string[] = [];
-  for (const { line, values } of spans.values())
-    if (!isZero(values)) lines.push(`${line}\t${values[0]}\t${values[1]}\t${values[2]}\t${values[3]}\n`);
-  if (lines.length === 0) return;
-  await copyLines(client, `${quoted(schema)}.rollup_known`, LEVEL_COLUMNS, lines);
-  await compactWhenDue(client, schema, lines.length);
-}
-
-const LEVEL_COLUMNS = ['unit_id', 'grain', 'level', 'known_from', 'bucket', 'family', 'key', 'v1', 'v2', 'v3', 'v4'];
-
-/**
- * The current sums and the knowledge levels from the logged deltas (a rebuild's version, before its
- * switch): one aggregation each, every level summed from the one below it, the current sums from the days.
- */
+/** The current sums from the logged deltas, in one aggregation (a rebuild's version, before its switch). */
 export async function sumRollupLog(client: PoolClient, schema: string): Promise<void> {
   const s = quoted(schema);
-  const nonZero = 'HAVING sum(v1) <> 0 OR sum(v2) <> 0 OR sum(v3) <> 0 OR sum(v4) <> 0';
-  await client.query(`TRUNCATE ${s}.rollup_now, ${s}.rollup_known`);
-  const cells = 'unit_id, grain, bucket, family, key';
-  let below = `SELECT ${cells}, known_at, v1, v2, v3, v4 FROM ${s}.rollup_log`;
-  for (const { level, ms } of [...KNOWN_LEVELS].reverse()) {
-    // date_bin from the epoch: the UTC spans of spanStart (infinities stay themselves).
-    const span = `date_bin('${ms} milliseconds', known_at, 'epoch')`;
-    await client.query(
-      `INSERT INTO ${s}.rollup_known (${cells}, level, known_from, v1, v2, v3, v4, fresh)
-       SELECT ${cells}, '${level}', ${span}, sum(v1), sum(v2), sum(v3), sum(v4), false
-         FROM (${below}) AS deltas
-        GROUP BY ${cells}, ${span} ${nonZero}`,
-    );
-    below = `SELECT ${cells}, known_from AS known_at, v1, v2, v3, v4 FROM ${s}.rollup_known WHERE level = '${level}'`;
-  }
+  await client.query(`TRUNCATE ${s}.rollup_now`);
   await client.query(
-    `INSERT INTO ${s}.rollup_now (${cells}, v1, v2, v3, v4)
-     SELECT ${cells}, sum(v1), sum(v2), sum(v3), sum(v4) FROM ${s}.rollup_known WHERE level = '${KNOWN_LEVELS[0].level}'
-      GROUP BY ${cells} ${nonZero}`,
+    `INSERT INTO ${s}.rollup_now (unit_id, family, grain, bucket, key, v1, v2, v3, v4)
+     SELECT unit_id, family, grain, bucket, key, sum(v1), sum(v2), sum(v3), sum(v4) FROM ${s}.rollup_log
+      GROUP BY unit_id, family, grain, bucket, key
+     HAVING sum(v1) <> 0 OR sum(v2) <> 0 OR sum(v3) <> 0 OR sum(v4) <> 0`,
   );
 }
