@@ -1,5 +1,5 @@
 import { contentHash } from '../content-hash';
-import type { EventToAppend } from '../event-store.port';
+import type { AppendOutcome, EventToAppend } from '../event-store.port';
 import { arrestMade, caseCleared, caseOpened, newCase, PRINCIPAL, withData, write } from '../testing/contract-fixtures';
 import { placeAfter, planAppend } from './append-plan';
 import { placeRowsParams, toAppendState } from './append-sql';
@@ -48,6 +48,78 @@ describe('an append planned before the head is known', () => {
   });
 });
 
+describe("an append to streams written only with 'any'", () => {
+  it('numbers their events from 0 whatever revision was read, and moves them, repeats too, by the shift they were placed at', () => {
+    const any = newCase();
+    const checked = newCase();
+    const [first, second] = [arrestMade(any.caseId, 1), arrestMade(any.caseId, 2)];
+    const opened = caseOpened(checked.caseId);
+
+    const plan = planAppend(
+      [
+        write(any.streamId, 'any', [first, second]),
+        write(checked.streamId, 'no_stream', [opened]),
+        write(any.streamId, 'any', [first]),
+      ],
+      0n,
+      new Map(),
+      new Map([[any.streamId, 6n]]),
+    );
+
+    expect(plan.relativeStreams).toEqual(new Set([any.streamId]));
+    expect(plan.rows.map((row) => [row.streamId, row.revision])).toEqual([
+      [any.streamId, 0n],
+      [any.streamId, 1n],
+      [checked.streamId, 0n],
+    ]);
+    expect(plan.streamRevisions).toEqual(
+      new Map([
+        [any.streamId, 1n],
+        [checked.streamId, 0n],
+      ]),
+    );
+    expect(placeAfter(plan, 10n, new Map([[any.streamId, 9n]])).map((o) => [o.status, o.streamId, appendedAt(o)])).toEqual([
+      ['appended', any.streamId, [9n, 11n]],
+      ['appended', any.streamId, [10n, 12n]],
+      ['appended', checked.streamId, [0n, 13n]],
+      ['duplicate', any.streamId, [9n, 11n]],
+    ]);
+  });
+
+  it('keeps the revision read for a stream that one of its writes checks', () => {
+    const { caseId, streamId } = newCase();
+
+    const plan = planAppend(
+      [write(streamId, 3n, [arrestMade(caseId, 1)]), write(streamId, 'any', [arrestMade(caseId, 2)])],
+      0n,
+      new Map(),
+      new Map([[streamId, 3n]]),
+    );
+
+    expect(plan.relativeStreams).toEqual(new Set());
+    expect(plan.rows.map((row) => row.revision)).toEqual([4n, 5n]);
+  });
+
+  it('leaves out of the relative streams one whose events were all stored before', () => {
+    const { caseId, streamId } = newCase();
+    const stored = arrestMade(caseId, 1);
+    const existing = new Map([
+      [stored.envelope.eventId, { streamId, revision: 2n, position: 7n, contentHash: contentHash(stored.envelope) }],
+    ]);
+
+    const plan = planAppend([write(streamId, 'any', [stored])], 0n, existing, new Map([[streamId, 2n]]));
+
+    expect(plan.relativeStreams).toEqual(new Set());
+    expect(placeAfter(plan, 10n, new Map([[streamId, 5n]]))).toEqual([
+      { eventId: stored.envelope.eventId, status: 'duplicate', streamId, revision: 2n, position: 7n },
+    ]);
+  });
+});
+
+function appendedAt(outcome: AppendOutcome): [bigint, bigint] | null {
+  return outcome.status === 'conflict' ? null : [outcome.revision, outcome.position];
+}
+
 describe('the parameters of the placing statement', () => {
   it('carries each row as JSON, the principal recorded in its metadata, and each stream with its category', () => {
     const { caseId, streamId } = newCase();
@@ -55,7 +127,11 @@ describe('the parameters of the placing statement', () => {
     const plan = planAppend([write(streamId, 'no_stream', [opened])], 0n, new Map(), new Map());
     const recordedAt = new Date('2024-03-01T08:00:00.000Z');
 
-    const [rows, at, count, streams, categories, revisions, channel] = placeRowsParams(plan, recordedAt, 'vigil_events');
+    const [rows, at, count, streams, categories, revisions, channel, relative] = placeRowsParams(
+      plan,
+      recordedAt,
+      'vigil_events',
+    );
 
     expect(JSON.parse(rows as string)).toEqual([
       {
@@ -70,13 +146,14 @@ describe('the parameters of the placing statement', () => {
         h: contentHash(opened.envelope),
       },
     ]);
-    expect([at, count, streams, categories, revisions, channel]).toEqual([
+    expect([at, count, streams, categories, revisions, channel, relative]).toEqual([
       recordedAt,
       1,
       [streamId],
       ['cases'],
       ['0'],
       'vigil_events',
+      [],
     ]);
   });
 

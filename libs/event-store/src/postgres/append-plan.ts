@@ -27,15 +27,22 @@ export interface NewRow {
 export interface AppendPlan {
   outcomes: AppendOutcome[];
   rows: NewRow[];
-  /** New revision per stream touched, for the `streams` table. */
+  /** New revision per stream touched, for the `streams` table (relative, for `relativeStreams`). */
   streamRevisions: Map<string, bigint>;
+  /**
+   * The streams that every write of the call appends to with 'any': their revisions are numbered
+   * from 0, as if the stream were new, and moved past the stream's head by the placing statement
+   * itself (under the head lock), so writers of one such stream never collide — see PLACE_ROWS_SQL.
+   */
+  relativeStreams: Set<string>;
 }
 
 /**
  * Pure planning of an append, given the log head (`0n` to number the new events 1, 2, … relative
  * to a head not known yet, see `placeAfter`), the stored events with the same ids and the
  * streams' current revisions. Throws WrongExpectedRevisionError when a write with new events
- * finds its stream elsewhere than expected.
+ * finds its stream elsewhere than expected. A stream written only with 'any' ignores the revision
+ * read (it may be stale by the time the rows are placed) and is numbered from 0 (`relativeStreams`).
  */
 export function planAppend(
   writes: StreamWrite[],
@@ -47,10 +54,13 @@ export function planAppend(
   const rows: NewRow[] = [];
   const streamRevisions = new Map<string, bigint>();
   const planned = new Map<string, ExistingEvent>();
+  const relativeStreams = onlyWrittenWithAny(writes);
   let position = head;
 
   for (const write of writes) {
-    let revision = streamRevisions.get(write.streamId) ?? currentRevisions.get(write.streamId);
+    let revision =
+      streamRevisions.get(write.streamId) ??
+      (relativeStreams.has(write.streamId) ? undefined : currentRevisions.get(write.streamId));
     let checked = false;
     for (const event of write.events) {
       const eventId = event.envelope.eventId;
@@ -74,7 +84,13 @@ export function planAppend(
     }
     if (checked) streamRevisions.set(write.streamId, revision!);
   }
-  return { outcomes, rows, streamRevisions };
+  for (const streamId of relativeStreams) if (!streamRevisions.has(streamId)) relativeStreams.delete(streamId);
+  return { outcomes, rows, streamRevisions, relativeStreams };
+}
+
+function onlyWrittenWithAny(writes: readonly StreamWrite[]): Set<string> {
+  const checked = new Set(writes.filter((write) => write.expectedRevision !== 'any').map((write) => write.streamId));
+  return new Set(writes.map((write) => write.streamId).filter((streamId) => !checked.has(streamId)));
 }
 
 /** `actual` is undefined when the stream does not exist. */
@@ -86,12 +102,23 @@ function assertExpected(streamId: string, expected: ExpectedRevision, actual: bi
 
 /**
  * The outcomes of a plan made at head `0n`, once its rows were placed after `head`: its new events,
- * and the repeats within the call that answer as their duplicates, move by `head`. Events stored
- * before the call keep their positions.
+ * and the repeats within the call that answer as their duplicates, move by `head`, and those of a
+ * relative stream by the revision it was placed at (`revisionShifts`: the stream's first new
+ * revision). Events stored before the call keep their positions and revisions.
  */
-export function placeAfter(plan: AppendPlan, head: bigint): AppendOutcome[] {
+export function placeAfter(
+  plan: AppendPlan,
+  head: bigint,
+  revisionShifts: ReadonlyMap<string, bigint> = new Map(),
+): AppendOutcome[] {
   const planned = new Set(plan.rows.map((row) => row.eventId));
   return plan.outcomes.map((outcome) =>
-    outcome.status !== 'conflict' && planned.has(outcome.eventId) ? { ...outcome, position: outcome.position + head } : outcome,
+    outcome.status !== 'conflict' && planned.has(outcome.eventId)
+      ? {
+          ...outcome,
+          position: outcome.position + head,
+          revision: outcome.revision + (revisionShifts.get(outcome.streamId) ?? 0n),
+        }
+      : outcome,
   );
 }

@@ -58,22 +58,52 @@ export function toAppendState(rows: readonly AppendStateRow[]): AppendState {
  * read already holds the revision planned next (stream_id, revision), and an event id stored
  * meanwhile repeats (event_id). Either fails the whole statement, writing nothing.
  *
+ * Except for the streams written only with 'any' ($8, `AppendPlan.relativeStreams`), which must
+ * not fail that way: concurrent appends to one such stream (a unit's measures, in every post of a
+ * busy upstream) would otherwise keep failing and retrying, then fall back to the locked append
+ * and its round trips under the head lock, which queues every other writer. Their rows carry
+ * revisions from 0 and are moved past the stream's head read here, under the head lock: the upsert
+ * of `streams` works on the row's latest committed version whatever the statement's snapshot (ON
+ * CONFLICT DO UPDATE in READ COMMITTED), and every writer moves that row in this very statement
+ * while it holds the head lock, so the head it answers is the stream's last stored revision.
+ * `shifts` answers each such stream's first new revision.
+ *
  * The events travel as one JSON array, which PostgreSQL parses once, rather than as text arrays of
  * JSON documents escaped value by value.
  */
 export const PLACE_ROWS_SQL = `
   WITH head AS (
     UPDATE event_log_head SET position = position + $3 RETURNING position - $3 AS base, position AS last
-  ), placed AS (
-    INSERT INTO events (position, event_id, stream_id, revision, type, occurred_at, recorded_at, data, metadata, content_hash)
-    SELECT head.base + x.p, x.e, x.s, x.r, x.t, x.o, $2, x.d, x.m, x.h
-    FROM head, jsonb_to_recordset($1::jsonb) AS x(p bigint, e uuid, s text, r bigint, t text, o text, d jsonb, m jsonb, h text)
   ), moved AS (
     INSERT INTO streams (stream_id, category, revision)
     SELECT m.s, m.c, m.r FROM head, unnest($4::text[], $5::text[], $6::bigint[]) AS m(s, c, r)
-    ON CONFLICT (stream_id) DO UPDATE SET revision = EXCLUDED.revision
+    ON CONFLICT (stream_id) DO UPDATE SET revision = CASE
+      WHEN streams.stream_id = ANY($8::text[]) THEN streams.revision + 1 + EXCLUDED.revision
+      ELSE EXCLUDED.revision END
+    RETURNING stream_id, revision
+  ), shift AS (
+    SELECT moved.stream_id AS s, moved.revision - m.r AS by
+    FROM moved JOIN unnest($4::text[], $6::bigint[]) AS m(s, r) ON m.s = moved.stream_id
+    WHERE moved.stream_id = ANY($8::text[])
+  ), placed AS (
+    INSERT INTO events (position, event_id, stream_id, revision, type, occurred_at, recorded_at, data, metadata, content_hash)
+    SELECT head.base + x.p, x.e, x.s, x.r + coalesce(shift.by, 0), x.t, x.o, $2, x.d, x.m, x.h
+    FROM head CROSS JOIN jsonb_to_recordset($1::jsonb) AS x(p bigint, e uuid, s text, r bigint, t text, o text, d jsonb, m jsonb, h text)
+    LEFT JOIN shift ON shift.s = x.s
   )
-  SELECT base, pg_notify($7, last::text) FROM head`;
+  SELECT base, pg_notify($7, last::text), (SELECT json_object_agg(s, by::text) FROM shift) AS shifts FROM head`;
+
+/** What PLACE_ROWS_SQL answers. */
+export interface PlacedRow {
+  base: string;
+  /** Each relative stream's first new revision; null when the plan has none. */
+  shifts: Record<string, string> | null;
+}
+
+/** The first new revision of each relative stream, as `placeAfter` takes them. */
+export function revisionShifts(placed: PlacedRow): Map<string, bigint> {
+  return new Map(Object.entries(placed.shifts ?? {}).map(([streamId, by]) => [streamId, BigInt(by)]));
+}
 
 /** The parameters of PLACE_ROWS_SQL for a plan made at head 0. */
 export function placeRowsParams(plan: AppendPlan, recordedAt: Date, channel: string): unknown[] {
@@ -86,6 +116,7 @@ export function placeRowsParams(plan: AppendPlan, recordedAt: Date, channel: str
     streamIds.map((id) => categoryOfStream(id)),
     streamIds.map((id) => plan.streamRevisions.get(id)!.toString()),
     channel,
+    [...plan.relativeStreams],
   ];
 }
 

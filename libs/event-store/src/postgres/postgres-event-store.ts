@@ -18,7 +18,9 @@ import {
   type AppendStateRow,
   isUniqueViolation,
   PLACE_ROWS_SQL,
+  type PlacedRow,
   placeRowsParams,
+  revisionShifts,
   toAppendState,
 } from './append-sql';
 import { EVENT_COLUMNS, type EventRow, toStoredEvent } from './rows';
@@ -60,7 +62,7 @@ export class PostgresEventStore implements EventStore {
       try {
         const plan = planAppend(writes, 0n, ...(await this.appendState(this.pool, keys, assumeNew)));
         if (plan.rows.length === 0) return plan.outcomes;
-        return placeAfter(plan, await this.place(this.pool, plan));
+        return placeAfter(plan, ...(await this.place(this.pool, plan)));
       } catch (error) {
         if (!isUniqueViolation(error) && !(assumeNew && error instanceof WrongExpectedRevisionError)) throw error;
       }
@@ -162,7 +164,7 @@ export class PostgresEventStore implements EventStore {
       await client.query('SELECT position FROM event_log_head FOR UPDATE');
       const plan = planAppend(writes, 0n, ...(await this.appendState(client, keys)));
       if (plan.rows.length === 0) return plan.outcomes;
-      return placeAfter(plan, await this.place(client, plan));
+      return placeAfter(plan, ...(await this.place(client, plan)));
     });
   }
 
@@ -180,14 +182,14 @@ export class PostgresEventStore implements EventStore {
     return [existing, revisions];
   }
 
-  /** Writes the plan's rows after the head; answers the head they were placed after. */
-  private async place(db: Queryable, plan: AppendPlan): Promise<bigint> {
-    const { rows } = await db.query<{ base: string }>({
+  /** Writes the plan's rows after the head; answers the head they were placed after and the relative streams' shifts. */
+  private async place(db: Queryable, plan: AppendPlan): Promise<[bigint, Map<string, bigint>]> {
+    const { rows } = await db.query<PlacedRow>({
       name: 'vigil-place-rows',
       text: PLACE_ROWS_SQL,
       values: placeRowsParams(plan, this.clock(), EVENTS_CHANNEL),
     });
-    return BigInt(rows[0]!.base);
+    return [BigInt(rows[0]!.base), revisionShifts(rows[0]!)];
   }
 }
 

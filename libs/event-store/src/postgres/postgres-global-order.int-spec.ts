@@ -112,7 +112,7 @@ describe('PostgreSQL event store: global order under concurrent writers', () => 
     expect(events.map((event) => event.revision)).toEqual([0n, 1n, 2n, 3n, 4n]);
   });
 
-  it('keeps revisions contiguous when a dozen writers collide on one stream, some giving up on the optimistic path', async () => {
+  it('keeps revisions contiguous when a dozen writers, some quick to give up on the optimistic path, append to one stream', async () => {
     const streamId = `measure-REV-${randomUUID()}`;
     const writers = Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? store : impatient));
     const outcomes = await Promise.all(
@@ -131,6 +131,41 @@ describe('PostgreSQL event store: global order under concurrent writers', () => 
     // Each writer's three events stay together, in the order it gave them.
     for (const placed of outcomes) {
       expect(placed.map((o) => appended(o).revision - appended(placed[0]!).revision)).toEqual([0n, 1n, 2n]);
+    }
+  });
+
+  it("places concurrent 'any' writes to one stream each in one statement, none retried or locked, each answered its revisions", async () => {
+    const counted = new Pool({ connectionString: process.env.DATABASE_URL, max: 12 });
+    try {
+      // Every placing statement of the optimistic path, and how each ended.
+      const placings: Promise<unknown>[] = [];
+      const query = counted.query.bind(counted) as (...args: unknown[]) => Promise<unknown>;
+      counted.query = ((...args: unknown[]) => {
+        const result = query(...args);
+        if ((args[0] as { name?: string }).name === 'vigil-place-rows') placings.push(result);
+        return result;
+      }) as typeof counted.query;
+      // Falls back to the lock after a single collision: any collision would show.
+      const writer = new PostgresEventStore(counted, undefined, 1);
+      const streamId = `measure-NOCOLLIDE-${randomUUID()}`;
+      const outcomes = await Promise.all(
+        Array.from({ length: 12 }, () =>
+          writer.appendMany([
+            { streamId, expectedRevision: 'any', events: [0, 1, 2].map(() => ({ envelope: weaponsCollected('U1'), principal })) },
+          ]),
+        ),
+      );
+
+      const ended = await Promise.allSettled(placings);
+      expect(ended.map((placing) => placing.status)).toEqual(Array.from({ length: 12 }, () => 'fulfilled'));
+      const stored = await store.readStream(streamId);
+      expect(stored.map((event) => event.revision)).toEqual(Array.from({ length: 36 }, (_, i) => BigInt(i)));
+      const answered = outcomes.flat().map(appended);
+      expect(new Map(answered.map((o) => [o.eventId, [o.revision, o.position]]))).toEqual(
+        new Map(stored.map((event) => [event.eventId, [event.revision, event.position]])),
+      );
+    } finally {
+      await counted.end();
     }
   });
 

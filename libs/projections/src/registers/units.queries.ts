@@ -32,3 +32,22 @@ export function subtreeCte(): string {
     SELECT u.unit_id FROM ${schema}.units u JOIN subtree s ON u.parent_unit_id = s.unit_id
   )`;
 }
+
+/**
+ * Up to this many units in a subtree, a register reads its page unit by unit (`unitsOfSmallSubtree`):
+ * each unit's first rows by key from its (unit_id, key) index, the page sorted from those. Read as one
+ * filter `unit_id IN (subtree)` ordered by key instead, PostgreSQL walks the whole table in key order
+ * (or scans and sorts it) until the page is full: for a commune, nearly every row of the register
+ * however few are its own, a cost that grows with the table (the freshness bench's probe commune,
+ * polled every few milliseconds, read every case of the run on each poll).
+ */
+export const SMALL_SUBTREE_UNITS = 64;
+
+/** The unit and every unit under it now, when they are at most `SMALL_SUBTREE_UNITS`; null when more. */
+export async function unitsOfSmallSubtree(pool: Pool, unitId: string): Promise<string[] | null> {
+  const { rows } = await pool.query<{ unit_id: string }>(
+    `WITH RECURSIVE ${subtreeCte()} SELECT unit_id FROM subtree LIMIT ${SMALL_SUBTREE_UNITS + 1}`,
+    [unitId],
+  );
+  return rows.length > SMALL_SUBTREE_UNITS ? null : rows.map((row) => row.unit_id);
+}
