@@ -163,9 +163,7 @@ CREATE TABLE IF NOT EXISTS ${s}.rollup_log (
   v3 bigint NOT NULL,
   v4 bigint NOT NULL
 );
-CREATE INDEX IF NOT EXISTS rollup_log_by_cell ON ${s}.rollup_log (unit_id, grain, bucket, known_at);
--- The log's first and last instants (read/known-deltas.ts: which side of an asOf to read).
-CREATE INDEX IF NOT EXISTS rollup_log_by_instant ON ${s}.rollup_log (known_at);
+CREATE INDEX IF NOT EXISTS rollup_log_by_cell ON ${s}.rollup_log (unit_id, grain, bucket, family, known_at);
 `;
 }
 

@@ -61,11 +61,14 @@ async function readLatestReadings(
   toExclusive: number,
 ): Promise<CountedReading[]> {
   const { rows } = await context.db.query<CountedReading>(
-    `SELECT DISTINCT ON (unit_id) unit_id AS "unitId", value, denominator, event_id AS "eventId", position::text AS position,
-              to_json(occurred_at) #>> '{}' AS "occurredAt", to_json(recorded_at) #>> '{}' AS "recordedAt"
-         FROM ${quoted(context.schema)}.readings
-        WHERE indicator = $1 AND occurred_at >= $2 AND occurred_at < $3 AND ($4::timestamptz IS NULL OR recorded_at <= $4)
-        ORDER BY unit_id, occurred_at DESC, recorded_at DESC, revision DESC`,
+    // Formatted once per unit, after DISTINCT ON: not for every reading of the range.
+    `SELECT unit_id AS "unitId", value, denominator, event_id AS "eventId", position::text AS position,
+            to_json(occurred_at) #>> '{}' AS "occurredAt", to_json(recorded_at) #>> '{}' AS "recordedAt"
+       FROM (SELECT DISTINCT ON (unit_id) unit_id, value, denominator, event_id, position, occurred_at, recorded_at
+               FROM ${quoted(context.schema)}.readings
+              WHERE indicator = $1 AND occurred_at >= $2 AND occurred_at < $3 AND ($4::timestamptz IS NULL OR recorded_at <= $4)
+              ORDER BY unit_id, occurred_at DESC, recorded_at DESC, revision DESC) AS latest
+      ORDER BY unit_id`,
     [indicator, instantText(from), instantText(toExclusive), context.knownAt === null ? null : new Date(context.knownAt)],
   );
   return rows;
