@@ -5,6 +5,7 @@ import type { DayRange } from './day-range';
 import { knownDeltas, type RowSource } from './known-deltas';
 import { remembered, rolledUpLevel, unitArrays, type ReadContext } from './read-context';
 import { keySums, knownParam, SUMS, type KeySums, type SumRow } from './sums';
+import { groupBy } from './group-by';
 
 /** Where figures are summed from: a unit's subtree as it stood when each fact occurred, or (`own`) its own facts. */
 export interface Part {
@@ -18,8 +19,7 @@ export type BucketSums = Map<string, KeySums>;
 type BucketRow = SumRow & { bucket: string };
 
 function bucketSums(rows: readonly BucketRow[]): BucketSums {
-  const byBucket = new Map<string, BucketRow[]>();
-  for (const row of rows) byBucket.set(row.bucket, [...(byBucket.get(row.bucket) ?? []), row]);
+  const byBucket = groupBy(rows, (row) => row.bucket);
   return new Map([...byBucket].map(([bucket, bucketRows]) => [bucket, keySums(bucketRows)]));
 }
 
@@ -50,8 +50,7 @@ export async function sumsByMonth(context: ReadContext, part: Part, family: Fami
 type FamilyRow = BucketRow & { family: Family };
 
 function byFamily(rows: readonly FamilyRow[]): Map<Family, BucketSums> {
-  const families = new Map<Family, FamilyRow[]>();
-  for (const row of rows) families.set(row.family, [...(families.get(row.family) ?? []), row]);
+  const families = groupBy(rows, (row) => row.family);
   return new Map([...families].map(([family, familyRows]) => [family, bucketSums(familyRows)]));
 }
 

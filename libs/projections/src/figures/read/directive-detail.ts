@@ -2,6 +2,7 @@ import type { DirectiveDetailAnswer, TargetFilter, TargetHistory } from '@vigil/
 import { quoted } from '../tables';
 import type { ReadContext } from './read-context';
 import { findDirective, type Target } from './targets';
+import { groupBy } from './group-by';
 
 interface ChangeRow extends Target {
   readonly change: 'set' | 'revised' | 'withdrawn';
@@ -34,8 +35,7 @@ export async function directiveDetail(
     ),
   ]);
   if (directive === null) return null;
-  const byTarget = new Map<string, ChangeRow[]>();
-  for (const row of changes.rows) byTarget.set(row.targetId, [...(byTarget.get(row.targetId) ?? []), row]);
+  const byTarget = groupBy(changes.rows, (row) => row.targetId);
   return {
     ...directive,
     asOf: asOf.toISOString(),

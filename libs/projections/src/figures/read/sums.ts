@@ -6,6 +6,7 @@ import { instantText } from '../../sql/copy-rows';
 import { monthsAndDays, type DayRange } from './day-range';
 import { knownDeltas, type RowSource } from './known-deltas';
 import { rolledUpLevel, remembered, subtreeArrays, unitArrays, type ReadContext } from './read-context';
+import { groupBy } from './group-by';
 
 /** Sums by key (a case's `category|severity`, a kind). */
 export type KeySums = Map<string, Values>;
@@ -122,8 +123,7 @@ class RollupBatch {
     this.scheduled = false;
     try {
       const rows = await this.read([...waiting.keys()]);
-      const byUnit = new Map<string, SumRow[]>();
-      for (const row of rows) byUnit.set(row.unit_id, [...(byUnit.get(row.unit_id) ?? []), row]);
+      const byUnit = groupBy(rows, (row) => row.unit_id);
       for (const [unitId, { resolve }] of waiting) resolve(keySums(byUnit.get(unitId) ?? []));
     } catch (error) {
       for (const { reject } of waiting.values()) reject(error);
@@ -252,8 +252,7 @@ export function outcomesAfterByDay(
         GROUP BY f.day, f.key`,
       [subtree.unitIds, subtree.froms, subtree.tos, range.from, range.to, knownParam(context), instantText(after)],
     );
-    const byDay = new Map<string, SumRow[]>();
-    for (const row of rows) byDay.set(row.day, [...(byDay.get(row.day) ?? []), row]);
+    const byDay = groupBy(rows, (row) => row.day);
     return new Map([...byDay].map(([day, dayRows]) => [day, keySums(dayRows)]));
   });
 }

@@ -1,6 +1,7 @@
 import type { Comparator, MetricName, TargetFilter } from '@vigil/contract';
 import { quoted } from '../tables';
 import type { ReadContext } from './read-context';
+import { groupBy } from './group-by';
 
 export interface Target {
   readonly directiveId: string;
@@ -67,7 +68,6 @@ export async function listDirectives(context: ReadContext): Promise<DirectiveWit
     ),
     targetsOf(context, null),
   ]);
-  const byDirective = new Map<string, Target[]>();
-  for (const target of targets) byDirective.set(target.directiveId, [...(byDirective.get(target.directiveId) ?? []), target]);
+  const byDirective = groupBy(targets, (target) => target.directiveId);
   return directives.rows.map((directive) => ({ ...directive, targets: byDirective.get(directive.directiveId) ?? [] }));
 }

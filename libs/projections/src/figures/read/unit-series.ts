@@ -58,7 +58,9 @@ async function transformationsByBucket(context: ReadContext, part: Part, query: 
   const byBucket = new Map<string, Set<string>>();
   for (const row of rows) {
     const bucket = bucketOf(context.state.dayOf(row.occurred_at.getTime()), query.grain);
-    byBucket.set(bucket, new Set([...(byBucket.get(bucket) ?? []), row.hotspot_id]));
+    const hotspots = byBucket.get(bucket);
+    if (hotspots === undefined) byBucket.set(bucket, new Set([row.hotspot_id]));
+    else hotspots.add(row.hotspot_id);
   }
   return byBucket;
 }
