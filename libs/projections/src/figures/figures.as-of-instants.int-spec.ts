@@ -1,5 +1,8 @@
 import type { StoredEvent } from '@vigil/contract';
 import { Pool } from 'pg';
+import { randomUUID } from 'node:crypto';
+import { inTransaction } from '@vigil/platform';
+import { pointServingViews, servingSchemaOf } from '../versions';
 import { applyEvents, freshFiguresSchema, StoredEvents } from './figures.testing';
 import { unitStats } from './read/unit-stats';
 
@@ -7,7 +10,8 @@ import { unitStats } from './read/unit-stats';
 // deltas known by then, or the current sums less the deltas known after (read/known-deltas.ts). Cases
 // recorded at instants close together at the start and at the end of the log, applied latest first,
 // with one voided late, must count exactly those recorded by the instant asked, on either side, at the
-// ministry and the province as from the facts alone.
+// ministry and the province as from the facts alone, reading the version's tables and, as the service
+// does, the serving views over them.
 const HCM = 'Asia/Ho_Chi_Minh';
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
 const stored = new StoredEvents();
@@ -23,11 +27,13 @@ const VOIDED_AT = BASE + 39 * DAY + 3_600_000;
 
 let schema: string;
 let drop: () => Promise<void>;
+const served = { name: `figures_as_of_${randomUUID().replace(/-/g, '').slice(0, 8)}` };
 
 async function opened(unitId: string, asOf: number): Promise<number> {
   const query = { unitId, from: '2024-01-01', to: '2024-12-31', timeZone: HCM, asOf: new Date(asOf) };
   const summed = await unitStats(pool, schema, query);
   expect(await unitStats(pool, schema, { ...query, fromFacts: true })).toEqual(summed);
+  expect(await unitStats(pool, servingSchemaOf(served), query)).toEqual(summed);
   return summed.casesOpened as number;
 }
 
@@ -50,9 +56,11 @@ beforeAll(async () => {
   const voided = e('CaseVoided', { caseId: 'K0', reason: 'entered twice' }, iso(VOIDED_AT), iso(VOIDED_AT));
   // Latest knowledge first, each stream in its order (K0's void after its opening).
   for (const event of [...cases.slice(1).reverse(), cases[0]!, voided]) await applyEvents(pool, schema, [event]);
+  await inTransaction(pool, (client) => pointServingViews(client, served.name, schema));
 });
 
 afterAll(async () => {
+  await pool.query(`DROP SCHEMA IF EXISTS ${servingSchemaOf(served)} CASCADE`);
   await drop();
   await pool.end();
 });

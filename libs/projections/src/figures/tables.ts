@@ -164,6 +164,8 @@ CREATE TABLE IF NOT EXISTS ${s}.rollup_log (
   v4 bigint NOT NULL
 );
 CREATE INDEX IF NOT EXISTS rollup_log_by_cell ON ${s}.rollup_log (unit_id, grain, bucket, family, known_at);
+-- A unit's first and last logged instants (read/known-deltas.ts: which side of an asOf to read).
+CREATE INDEX IF NOT EXISTS rollup_log_by_unit ON ${s}.rollup_log (unit_id, known_at);
 `;
 }
 

@@ -66,7 +66,7 @@ function rollupByBucket(
     const source: RowSource =
       context.knownAt === null
         ? { sql: `SELECT * FROM ${quoted(context.schema)}.rollup_now WHERE ${cells}`, params }
-        : knownDeltas(context.schema, cells, params, context.knownAt);
+        : knownDeltas(context.schema, [unitId], cells, params, context.knownAt);
     const { rows } = await context.db.query<FamilyRow>(
       `SELECT family, bucket::text AS bucket, key, ${SUMS} FROM (${source.sql}) AS known GROUP BY family, bucket, key`,
       source.params,

@@ -8,25 +8,32 @@ export interface RowSource {
 
 const CELL = 'unit_id, family, grain, bucket, key';
 
-/** Pages of the log sampled to guess which side of an instant holds fewer deltas (a few thousand rows). */
-const SAMPLED_PAGES = 20;
-
 /**
- * The rollup sums as known at `knownAt`, for the cells `where` picks (a condition over the columns of
- * CELL, whose parameters are `params`), as rows to add up. They are read from whichever side of that
- * instant holds fewer logged deltas: the deltas known by then, or the current sums less the deltas
- * known after. Which side is guessed from a sample of the log's pages; both are exact, and one
- * statement reads the sums and the log in the same snapshot.
+ * The rollup sums as known at `knownAt`, for the cells `where` picks under `unitIds` (a condition over
+ * the columns of CELL, whose parameters are `params`), as rows to add up. They are read from whichever
+ * side of that instant holds fewer logged deltas: the deltas known by then, or the current sums less the
+ * deltas known after. The side is guessed from the first and last instants logged for those units (two
+ * index probes each; a table sample would not do, as queries read the serving views); both are exact,
+ * and one statement reads the sums and the log in the same snapshot.
  */
-export function knownDeltas(schema: string, where: string, params: readonly unknown[], knownAt: number): RowSource {
+export function knownDeltas(
+  schema: string,
+  unitIds: readonly string[],
+  where: string,
+  params: readonly unknown[],
+  knownAt: number,
+): RowSource {
   const s = quoted(schema);
   const at = `$${params.length + 1}::timestamptz`;
-  const pages = `greatest(1, pg_relation_size('${s}.rollup_log'::regclass) / current_setting('block_size')::int)`;
+  const units = `$${params.length + 2}::text[]`;
   return {
-    sql: `WITH side AS (
-            SELECT coalesce(avg((known_at <= ${at})::int), 0) > 0.5 AS from_now
-              FROM ${s}.rollup_log TABLESAMPLE SYSTEM (least(100, 100.0 * ${SAMPLED_PAGES} / ${pages}))
-          )
+    sql: `WITH span AS (
+            SELECT min(first) AS first, max(last) AS last
+              FROM unnest(${units}) AS u(unit_id)
+             CROSS JOIN LATERAL (
+               SELECT min(known_at) AS first, max(known_at) AS last FROM ${s}.rollup_log l WHERE l.unit_id = u.unit_id
+             ) AS logged
+          ), side AS (SELECT ${at} > first + (last - first) / 2 AS from_now FROM span)
           SELECT ${CELL}, v1, v2, v3, v4 FROM ${s}.rollup_log
            WHERE ${where} AND known_at <= ${at} AND NOT (SELECT from_now FROM side)
           UNION ALL
@@ -34,6 +41,6 @@ export function knownDeltas(schema: string, where: string, params: readonly unkn
           UNION ALL
           SELECT ${CELL}, -v1, -v2, -v3, -v4 FROM ${s}.rollup_log
            WHERE ${where} AND known_at > ${at} AND (SELECT from_now FROM side)`,
-    params: [...params, new Date(knownAt)],
+    params: [...params, new Date(knownAt), unitIds],
   };
 }
