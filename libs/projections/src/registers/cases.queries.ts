@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import { servingSchemaOf } from '../versions/schemas';
 import { CASE_COLUMNS, type CaseRow, type CaseStatus, caseFromRecord, casesProjection } from './cases.projection';
 import { type Page, toPage } from './page';
-import { subtreeCte, unitsOfSmallSubtree } from './units.queries';
+import { subtreePage } from './subtree-page';
 
 export interface CaseFilter {
   unitId: string;
@@ -22,26 +22,14 @@ export async function listCases(pool: Pool, filter: CaseFilter): Promise<Page<Ca
   const schema = servingSchemaOf(casesProjection);
   const filters = `($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR category = $3) AND ($4::text IS NULL OR case_id > $4)`;
   const values = [filter.status ?? null, filter.category ?? null, filter.after ?? null, filter.limit + 1];
-  const units = await unitsOfSmallSubtree(pool, filter.unitId);
-  // A small subtree: each unit's first cases, then the page from those (see SMALL_SUBTREE_UNITS).
-  const { rows } = await (units
-    ? pool.query(
-        `SELECT page.* FROM unnest($1::text[]) AS unit (id)
-         CROSS JOIN LATERAL (
-           SELECT ${CASE_COLUMNS} FROM ${schema}.cases WHERE unit_id = unit.id AND ${filters} ORDER BY case_id LIMIT $5
-         ) page
-         ORDER BY page.case_id
-         LIMIT $5`,
-        [units, ...values],
-      )
-    : pool.query(
-        `WITH RECURSIVE ${subtreeCte()}
-         SELECT ${CASE_COLUMNS} FROM ${schema}.cases
-         WHERE unit_id IN (SELECT unit_id FROM subtree) AND ${filters}
-         ORDER BY case_id
-         LIMIT $5`,
-        [filter.unitId, ...values],
-      ));
+  const rows = await subtreePage(pool, {
+    unitId: filter.unitId,
+    table: `${schema}.cases`,
+    columns: CASE_COLUMNS,
+    key: 'case_id',
+    filters,
+    values,
+  });
   const items = rows.map((record) => {
     const row = caseFromRecord(record);
     return { ...row, lastRevision: Number(row.lastRevision) };
