@@ -15,7 +15,7 @@ const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
  */
 export const figuresProjection: Projection = {
   name: 'figures',
-  codeVersion: 6,
+  codeVersion: 7,
   categories: ['units', 'directives', 'cases', 'hotspots', 'measures'],
   createTables: (client: PoolClient, schema: string) =>
     createFiguresTables(client, schema, process.env.VIGIL_TIMEZONE || DEFAULT_TIME_ZONE),

@@ -15,10 +15,12 @@ export function figuresDdl(schema: string): string {
   return `
 CREATE SCHEMA IF NOT EXISTS ${s};
 
--- The zone of the day buckets, and a token that changes with every change of the tree (caches key on it).
+-- The zone of the day buckets, a token that changes with every change of the tree, and a mark that moves
+-- with every batch of readings (caches key on them).
 CREATE TABLE IF NOT EXISTS ${s}.settings (
   time_zone text NOT NULL,
-  tree_token text NOT NULL
+  tree_token text NOT NULL,
+  readings_mark bigint NOT NULL DEFAULT 0
 );
 
 -- The organisation tree, bitemporal: names and levels, and parent periods (valid_from: business time,
@@ -133,12 +135,14 @@ CREATE TABLE IF NOT EXISTS ${s}.readings (
   position bigint NOT NULL,
   PRIMARY KEY (unit_id, revision)
 );
-CREATE INDEX IF NOT EXISTS readings_by_indicator ON ${s}.readings (indicator, occurred_at);
+-- Each unit's latest reading of an indicator comes first among its own (read/indicator-figures.ts).
+CREATE INDEX IF NOT EXISTS readings_by_indicator ON ${s}.readings (indicator, unit_id, occurred_at DESC, recorded_at DESC, revision DESC);
 CREATE INDEX IF NOT EXISTS readings_by_position ON ${s}.readings (position);
 
 -- Sums under each ministry and province (its own facts included), by month ('m') of business time, and by
--- day ('d') for the ministry (write/rollup-deltas.ts GRAINS): now (every delta added), and each delta with its
--- knowledge instant for asOf (read from its nearer side: what was known by then, or now less what came after).
+-- day ('d') for the ministry (write/rollup-deltas.ts GRAINS): now (every delta added, with the first and last
+-- knowledge instants of a cell's deltas), and each delta with its knowledge instant for asOf (read/known-deltas.ts:
+-- a cell known wholly by then is its current sum; only a cell with deltas on both sides reads the log).
 CREATE TABLE IF NOT EXISTS ${s}.rollup_now (
   unit_id text NOT NULL,
   family text NOT NULL,
@@ -149,6 +153,8 @@ CREATE TABLE IF NOT EXISTS ${s}.rollup_now (
   v2 bigint NOT NULL,
   v3 bigint NOT NULL,
   v4 bigint NOT NULL,
+  first_known timestamptz NOT NULL,
+  last_known timestamptz NOT NULL,
   PRIMARY KEY (unit_id, grain, bucket, family, key)
 ) WITH (fillfactor = 70);
 CREATE TABLE IF NOT EXISTS ${s}.rollup_log (
@@ -163,9 +169,7 @@ CREATE TABLE IF NOT EXISTS ${s}.rollup_log (
   v3 bigint NOT NULL,
   v4 bigint NOT NULL
 );
-CREATE INDEX IF NOT EXISTS rollup_log_by_cell ON ${s}.rollup_log (unit_id, grain, bucket, family, known_at);
--- A unit's first and last logged instants (read/known-deltas.ts: which side of an asOf to read).
-CREATE INDEX IF NOT EXISTS rollup_log_by_unit ON ${s}.rollup_log (unit_id, known_at);
+CREATE INDEX IF NOT EXISTS rollup_log_by_cell ON ${s}.rollup_log (unit_id, grain, bucket, family, key, known_at);
 `;
 }
 

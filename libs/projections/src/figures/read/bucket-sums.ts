@@ -25,26 +25,20 @@ function bucketSums(rows: readonly BucketRow[]): BucketSums {
 
 /**
  * A family's sums by day over a range, read once (CONTRACT.md §5 series and compare): what `sums` answers
- * for each of its days, from the ministry's day sums when it keeps them, else from the facts. Every family
- * is read by the same query (a compare asks for all of them at once).
+ * for each of its days, from the ministry's day sums when it keeps them (one family a query), else from the
+ * facts (every family by the same query: a compare asks for all of them at once).
  */
 export async function sumsByDay(context: ReadContext, part: Part, family: Family, range: DayRange): Promise<BucketSums> {
   const level = part.own ? undefined : rolledUpLevel(context, part.unitId);
-  const families =
-    level !== undefined && GRAINS[level]!.includes('d')
-      ? rollupByBucket(context, part.unitId, 'd', range)
-      : factsByBucket(context, part, range, 'day');
-  return (await families).get(family) ?? new Map();
+  if (level !== undefined && GRAINS[level]!.includes('d')) return rollupByBucket(context, part.unitId, 'd', family, range);
+  return (await factsByBucket(context, part, range, 'day')).get(family) ?? new Map();
 }
 
 /** The same by month over whole months (`range` from a 1st to a month's last day): the month sums kept ahead, else the facts. */
 export async function sumsByMonth(context: ReadContext, part: Part, family: Family, range: DayRange): Promise<BucketSums> {
   const level = part.own ? undefined : rolledUpLevel(context, part.unitId);
-  const families =
-    level !== undefined && GRAINS[level]!.includes('m')
-      ? rollupByBucket(context, part.unitId, 'm', range)
-      : factsByBucket(context, part, range, 'month');
-  return (await families).get(family) ?? new Map();
+  if (level !== undefined && GRAINS[level]!.includes('m')) return rollupByBucket(context, part.unitId, 'm', family, range);
+  return (await factsByBucket(context, part, range, 'month')).get(family) ?? new Map();
 }
 
 type FamilyRow = BucketRow & { family: Family };
@@ -54,24 +48,26 @@ function byFamily(rows: readonly FamilyRow[]): Map<Family, BucketSums> {
   return new Map([...families].map(([family, familyRows]) => [family, bucketSums(familyRows)]));
 }
 
+/** One family's sums kept ahead for a unit, by bucket: a row a cell and key, so nothing to group. */
 function rollupByBucket(
   context: ReadContext,
   unitId: string,
   grain: 'd' | 'm',
+  family: Family,
   range: DayRange,
-): Promise<Map<Family, BucketSums>> {
-  return remembered(context, `rollup-buckets:${unitId}:${grain}:${range.from}:${range.to}`, async () => {
-    const cells = 'unit_id = $1 AND grain = $2 AND bucket BETWEEN $3 AND $4';
-    const params = [unitId, grain, range.from, range.to];
+): Promise<BucketSums> {
+  return remembered(context, `rollup-buckets:${unitId}:${grain}:${family}:${range.from}:${range.to}`, async () => {
+    const cells = 'unit_id = $1 AND grain = $2 AND bucket BETWEEN $3 AND $4 AND family = $5';
+    const params = [unitId, grain, range.from, range.to, family];
     const source: RowSource =
       context.knownAt === null
         ? { sql: `SELECT * FROM ${quoted(context.schema)}.rollup_now WHERE ${cells}`, params }
-        : knownDeltas(context.schema, [unitId], cells, params, context.knownAt);
-    const { rows } = await context.db.query<FamilyRow>(
-      `SELECT family, bucket::text AS bucket, key, ${SUMS} FROM (${source.sql}) AS known GROUP BY family, bucket, key`,
+        : knownDeltas(context.schema, cells, params, context.knownAt);
+    const { rows } = await context.db.query<BucketRow>(
+      `SELECT bucket::text AS bucket, key, v1::text AS v1, v2::text AS v2, v3::text AS v3, v4::text AS v4 FROM (${source.sql}) AS known`,
       source.params,
     );
-    return byFamily(rows);
+    return bucketSums(rows);
   });
 }
 

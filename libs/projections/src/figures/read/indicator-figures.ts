@@ -24,34 +24,47 @@ export interface IndicatorSum {
   readonly readings: readonly CountedReading[];
 }
 
-/**
- * Now (nothing to cut by knowledge), the latest readings of a range stay what they were until a reading is
- * added: kept per tree state, indicator and range, and read again when the readings' last position moved.
- */
-const currentReadings = new WeakMap<object, Map<string, { through: string; readings: CountedReading[] }>>();
+/** Readings answers kept per tree state, the most recently used last: at most this many a state. */
+const KEPT_ANSWERS = 48;
+const keptAnswers = new WeakMap<object, Map<string, { mark: string; answer: unknown }>>();
 
-const lastReadingPosition = (context: ReadContext) =>
-  remembered(context, 'readings-through', async () => {
-    const { rows } = await context.db.query<{ through: string }>(
-      `SELECT coalesce(max(position), 0)::text AS through FROM ${quoted(context.schema)}.readings`,
+/** The readings' change mark: every batch that adds readings moves it (write/record-measures.ts), in any order of positions. */
+const readingsMark = (context: ReadContext) =>
+  remembered(context, 'readings-mark', async () => {
+    const { rows } = await context.db.query<{ mark: string }>(
+      `SELECT readings_mark::text AS mark FROM ${quoted(context.schema)}.settings`,
     );
-    return rows[0]!.through;
+    return rows[0]!.mark;
   });
+
+/**
+ * A readings answer (now or as known at an instant) stays what it was until readings are added: kept
+ * across requests per tree state, schema, instant and question, and computed again once the mark moved.
+ */
+async function keptUntilReadingsChange<T>(context: ReadContext, question: string, compute: () => Promise<T>): Promise<T> {
+  let kept = keptAnswers.get(context.state);
+  if (kept === undefined) keptAnswers.set(context.state, (kept = new Map()));
+  const key = `${context.schema}:${context.knownAt ?? 'now'}:${question}`;
+  const mark = await readingsMark(context);
+  const held = kept.get(key);
+  kept.delete(key);
+  if (held !== undefined && held.mark === mark) {
+    kept.set(key, held);
+    return held.answer as T;
+  }
+  const answer = await compute();
+  kept.set(key, { mark, answer });
+  if (kept.size > KEPT_ANSWERS) kept.delete(kept.keys().next().value!);
+  return answer;
+}
 
 /** Each unit's latest reading of the indicator in [from, toExclusive), as known: latest occurredAt, then recordedAt. */
 function latestReadings(context: ReadContext, indicator: string, from: number, toExclusive: number): Promise<CountedReading[]> {
-  return remembered(context, `readings:${indicator}:${from}:${toExclusive}`, async () => {
-    if (context.knownAt !== null) return readLatestReadings(context, indicator, from, toExclusive);
-    let cache = currentReadings.get(context.state);
-    if (cache === undefined) currentReadings.set(context.state, (cache = new Map()));
-    const key = `${context.schema}:${indicator}:${from}:${toExclusive}`;
-    const through = await lastReadingPosition(context);
-    const held = cache.get(key);
-    if (held !== undefined && held.through === through) return held.readings;
-    const readings = await readLatestReadings(context, indicator, from, toExclusive);
-    cache.set(key, { through, readings });
-    return readings;
-  });
+  return remembered(context, `readings:${indicator}:${from}:${toExclusive}`, () =>
+    keptUntilReadingsChange(context, `readings:${indicator}:${from}:${toExclusive}`, () =>
+      readLatestReadings(context, indicator, from, toExclusive),
+    ),
+  );
 }
 
 async function readLatestReadings(
@@ -96,9 +109,6 @@ interface UnitTotals {
   sums?: { value: number | null; denominator: number | null; ratioValue: number | null };
 }
 
-/** Now, the totals of a range stay what they were until a reading is added (see `currentReadings`). */
-const currentTotals = new WeakMap<object, Map<string, { through: string; totals: Map<string, UnitTotals> }>>();
-
 /**
  * For one indicator and range, what counts under every unit at once: each unit's latest reading
  * counts when no unit below it (the tree as it stood at the end of the range, as known) has one — a
@@ -111,18 +121,11 @@ function indicatorTotals(
   from: number,
   toExclusive: number,
 ): Promise<Map<string, UnitTotals>> {
-  return remembered(context, `indicator-totals:${indicator}:${from}:${toExclusive}`, async () => {
-    if (context.knownAt !== null) return computeTotals(context, indicator, from, toExclusive);
-    let cache = currentTotals.get(context.state);
-    if (cache === undefined) currentTotals.set(context.state, (cache = new Map()));
-    const key = `${context.schema}:${indicator}:${from}:${toExclusive}`;
-    const through = await lastReadingPosition(context);
-    const held = cache.get(key);
-    if (held !== undefined && held.through === through) return held.totals;
-    const totals = await computeTotals(context, indicator, from, toExclusive);
-    cache.set(key, { through, totals });
-    return totals;
-  });
+  return remembered(context, `indicator-totals:${indicator}:${from}:${toExclusive}`, () =>
+    keptUntilReadingsChange(context, `totals:${indicator}:${from}:${toExclusive}`, () =>
+      computeTotals(context, indicator, from, toExclusive),
+    ),
+  );
 }
 
 async function computeTotals(

@@ -8,39 +8,37 @@ export interface RowSource {
 
 const CELL = 'unit_id, family, grain, bucket, key';
 
+/** The logged deltas of the row `n`'s cell, on one side of the instant: the sums of their values (null when none). */
+const loggedSums = (s: string, side: string, gate: string) =>
+  `LEFT JOIN LATERAL (
+     SELECT sum(v1) AS v1, sum(v2) AS v2, sum(v3) AS v3, sum(v4) AS v4 FROM ${s}.rollup_log l
+      WHERE l.unit_id = n.unit_id AND l.grain = n.grain AND l.bucket = n.bucket AND l.family = n.family AND l.key = n.key
+        AND ${side} AND ${gate}
+   )`;
+
 /**
- * The rollup sums as known at `knownAt`, for the cells `where` picks under `unitIds` (a condition over
- * the columns of CELL, whose parameters are `params`), as rows to add up. They are read from whichever
- * side of that instant holds fewer logged deltas: the deltas known by then, or the current sums less the
- * deltas known after. The side is guessed from the first and last instants logged for those units (two
- * index probes each; a table sample would not do, as queries read the serving views); both are exact,
- * and one statement reads the sums and the log in the same snapshot.
+ * The rollup sums as known at `knownAt`, for the cells `where` picks (a condition over the columns of
+ * CELL, whose parameters are `params`), as rows to add up. Each current sum carries the first and last
+ * instants its deltas were known: a cell known wholly by then is its current sum, a cell not yet known
+ * is left out, and only a cell with deltas on both sides of the instant reads the log, from the side
+ * nearer the instant (the deltas known by then, or its current sum less those known after). Exact
+ * either way; one statement reads the sums and the log in one snapshot.
  */
-export function knownDeltas(
-  schema: string,
-  unitIds: readonly string[],
-  where: string,
-  params: readonly unknown[],
-  knownAt: number,
-): RowSource {
+export function knownDeltas(schema: string, where: string, params: readonly unknown[], knownAt: number): RowSource {
   const s = quoted(schema);
   const at = `$${params.length + 1}::timestamptz`;
-  const units = `$${params.length + 2}::text[]`;
+  const fromNow = `${at} > n.first_known + (n.last_known - n.first_known) / 2`;
+  const part = (v: string) =>
+    `CASE WHEN ${fromNow} THEN n.${v} - coalesce(after.${v}, 0) ELSE coalesce(before.${v}, 0) END AS ${v}`;
   return {
-    sql: `WITH span AS (
-            SELECT min(first) AS first, max(last) AS last
-              FROM unnest(${units}) AS u(unit_id)
-             CROSS JOIN LATERAL (
-               SELECT min(known_at) AS first, max(known_at) AS last FROM ${s}.rollup_log l WHERE l.unit_id = u.unit_id
-             ) AS logged
-          ), side AS (SELECT ${at} > first + (last - first) / 2 AS from_now FROM span)
-          SELECT ${CELL}, v1, v2, v3, v4 FROM ${s}.rollup_log
-           WHERE ${where} AND known_at <= ${at} AND NOT (SELECT from_now FROM side)
+    sql: `WITH n AS MATERIALIZED (SELECT * FROM ${s}.rollup_now WHERE ${where} AND first_known <= ${at})
+          SELECT ${CELL}, v1, v2, v3, v4 FROM n WHERE ${at} >= last_known
           UNION ALL
-          SELECT ${CELL}, v1, v2, v3, v4 FROM ${s}.rollup_now WHERE ${where} AND (SELECT from_now FROM side)
-          UNION ALL
-          SELECT ${CELL}, -v1, -v2, -v3, -v4 FROM ${s}.rollup_log
-           WHERE ${where} AND known_at > ${at} AND (SELECT from_now FROM side)`,
-    params: [...params, new Date(knownAt), unitIds],
+          SELECT ${CELL.replace(/(\w+)/g, 'n.$1')}, ${['v1', 'v2', 'v3', 'v4'].map(part).join(', ')}
+            FROM n
+            ${loggedSums(s, `l.known_at > ${at}`, fromNow)} AS after ON true
+            ${loggedSums(s, `l.known_at <= ${at}`, `NOT (${fromNow})`)} AS before ON true
+           WHERE ${at} < n.last_known`,
+    params: [...params, new Date(knownAt)],
   };
 }

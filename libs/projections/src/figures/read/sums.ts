@@ -137,7 +137,7 @@ class RollupBatch {
     const source: RowSource =
       context.knownAt === null
         ? { sql: `SELECT * FROM ${quoted(context.schema)}.rollup_now WHERE ${cells}`, params }
-        : knownDeltas(context.schema, unitIds, cells, params, context.knownAt);
+        : knownDeltas(context.schema, cells, params, context.knownAt);
     const { rows } = await context.db.query<SumRow & { unit_id: string }>(
       `SELECT unit_id, key, ${SUMS} FROM (${source.sql}) AS known GROUP BY unit_id, key`,
       source.params,

@@ -28,4 +28,6 @@ export async function recordReadings(client: PoolClient, schema: string, events:
     rows,
     'ON CONFLICT DO NOTHING',
   );
+  // Positions from other partitions may land below the highest one already applied: a mark, not the last position, tells readers.
+  if (rows.length > 0) await client.query(`UPDATE ${quoted(schema)}.settings SET readings_mark = readings_mark + 1`);
 }

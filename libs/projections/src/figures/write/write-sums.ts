@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import { quoted } from '../tables';
 import { COPY_NULL, copyLines, copyText, instantText, instantTexts } from '../../sql/copy-rows';
-import { addValues, isZero, type FactDelta } from './fact-delta';
+import { addValues, type FactDelta } from './fact-delta';
 import type { RollupDelta } from './rollup-deltas';
 
 const FACT_COLUMNS = [
@@ -60,23 +60,33 @@ export async function writeRollups(
     ),
   );
   if (!options.currentSums) return;
-  const now = new Map<string, Omit<RollupDelta, 'knownAt'>>();
+  const now = new Map<string, CurrentSum>();
   for (const delta of deltas) {
     const id = `${delta.unitId}\u0000${delta.family}\u0000${delta.grain}\u0000${delta.bucket}\u0000${delta.key}`;
     const held = now.get(id);
-    now.set(id, held === undefined ? delta : { ...held, values: addValues(held.values, delta.values) });
+    now.set(
+      id,
+      held === undefined
+        ? { ...delta, firstKnown: delta.knownAt, lastKnown: delta.knownAt }
+        : {
+            ...held,
+            values: addValues(held.values, delta.values),
+            firstKnown: Math.min(held.firstKnown, delta.knownAt),
+            lastKnown: Math.max(held.lastKnown, delta.knownAt),
+          },
+    );
   }
-  const rows = [...now.entries()]
-    .filter(([, row]) => !isZero(row.values))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, row]) => row);
-  if (rows.length === 0) return;
+  // A cell whose deltas cancel out still has logged deltas, so its row (and span of instants) is kept.
+  const rows = [...now.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
   await client.query(
-    `INSERT INTO ${s}.rollup_now (unit_id, family, grain, bucket, key, v1, v2, v3, v4)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::"char"[], $4::date[], $5::text[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[])
+    `INSERT INTO ${s}.rollup_now (unit_id, family, grain, bucket, key, v1, v2, v3, v4, first_known, last_known)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::"char"[], $4::date[], $5::text[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[],
+                          $10::timestamptz[], $11::timestamptz[])
      ON CONFLICT (unit_id, family, grain, bucket, key) DO UPDATE
        SET v1 = rollup_now.v1 + excluded.v1, v2 = rollup_now.v2 + excluded.v2,
-           v3 = rollup_now.v3 + excluded.v3, v4 = rollup_now.v4 + excluded.v4`,
+           v3 = rollup_now.v3 + excluded.v3, v4 = rollup_now.v4 + excluded.v4,
+           first_known = least(rollup_now.first_known, excluded.first_known),
+           last_known = greatest(rollup_now.last_known, excluded.last_known)`,
     [
       rows.map((r) => r.unitId),
       rows.map((r) => r.family),
@@ -84,18 +94,23 @@ export async function writeRollups(
       rows.map((r) => r.bucket),
       rows.map((r) => r.key),
       ...[0, 1, 2, 3].map((i) => rows.map((r) => r.values[i])),
+      rows.map((r) => known(r.firstKnown)),
+      rows.map((r) => known(r.lastKnown)),
     ],
   );
 }
+
+/** A cell's current sum and the first and last knowledge instants of its logged deltas. */
+type CurrentSum = Omit<RollupDelta, 'knownAt'> & { firstKnown: number; lastKnown: number };
 
 /** The current sums from the logged deltas, in one aggregation (a rebuild's version, before its switch). */
 export async function sumRollupLog(client: PoolClient, schema: string): Promise<void> {
   const s = quoted(schema);
   await client.query(`TRUNCATE ${s}.rollup_now`);
   await client.query(
-    `INSERT INTO ${s}.rollup_now (unit_id, family, grain, bucket, key, v1, v2, v3, v4)
-     SELECT unit_id, family, grain, bucket, key, sum(v1), sum(v2), sum(v3), sum(v4) FROM ${s}.rollup_log
-      GROUP BY unit_id, family, grain, bucket, key
-     HAVING sum(v1) <> 0 OR sum(v2) <> 0 OR sum(v3) <> 0 OR sum(v4) <> 0`,
+    `INSERT INTO ${s}.rollup_now (unit_id, family, grain, bucket, key, v1, v2, v3, v4, first_known, last_known)
+     SELECT unit_id, family, grain, bucket, key, sum(v1), sum(v2), sum(v3), sum(v4), min(known_at), max(known_at)
+       FROM ${s}.rollup_log
+      GROUP BY unit_id, family, grain, bucket, key`,
   );
 }
