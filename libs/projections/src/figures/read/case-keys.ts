@@ -1,10 +1,19 @@
-import type { CaseCategory, CaseSeverity } from '@vigil/contract';
+import { CASE_CATEGORIES, CASE_SEVERITIES, type CaseCategory, type CaseSeverity } from '@vigil/contract';
+import { caseKey } from '../write/fact-delta';
 import type { Values } from '../write/fact-delta';
 import type { KeySums } from './sums';
 
 export interface CaseFilter {
   readonly category?: CaseCategory | null;
   readonly severity?: readonly CaseSeverity[] | null;
+}
+
+/** The keys (`category|severity`) a case filter keeps, for a read to pick them (null: every key). */
+export function caseKeysOf(filter: CaseFilter): readonly string[] | null {
+  const severities = filter.severity && filter.severity.length > 0 ? filter.severity : null;
+  if (!filter.category && severities === null) return null;
+  const categories = filter.category ? [filter.category] : CASE_CATEGORIES;
+  return categories.flatMap((category) => (severities ?? CASE_SEVERITIES).map((severity) => caseKey(category, severity)));
 }
 
 /** Sums the keys (`category|severity`) a case filter keeps. */

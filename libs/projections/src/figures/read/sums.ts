@@ -38,19 +38,26 @@ export function mergeSums(...parts: readonly KeySums[]): KeySums {
  * A family's sums under a unit (its subtree as it stood when each fact occurred), over whole days, as
  * known: for a ministry or province, its months from the sums kept ahead (current, or the knowledge-timed
  * deltas for asOf) and the days at either end from the day sums (ministry) or the facts (province); for
- * any other unit, from the facts of its subtree. Both ways answer the same (figures order spec).
+ * any other unit, from the facts of its subtree. Both ways answer the same (figures order spec). `keys`:
+ * only those keys (a case filter's), else every key.
  */
-export function sums(context: ReadContext, unitId: string, family: Family, range: DayRange): Promise<KeySums> {
-  return remembered(context, `sums:${unitId}:${family}:${range.from}:${range.to}`, async () => {
+export function sums(
+  context: ReadContext,
+  unitId: string,
+  family: Family,
+  range: DayRange,
+  keys: readonly string[] | null = null,
+): Promise<KeySums> {
+  return remembered(context, `sums:${unitId}:${family}:${range.from}:${range.to}:${keys?.join(',') ?? '*'}`, async () => {
     const level = rolledUpLevel(context, unitId);
-    if (level === undefined) return subtreeFactSums(context, unitId, family, [range]);
+    if (level === undefined) return subtreeFactSums(context, unitId, family, [range], keys);
     const { months, days } = monthsAndDays(range);
-    const parts = [rollupSums(context, unitId, family, 'm', months)];
+    const parts = [rollupSums(context, unitId, family, 'm', months, keys)];
     if (days.length > 0)
       parts.push(
         GRAINS[level]!.includes('d')
-          ? rollupSums(context, unitId, family, 'd', days)
-          : subtreeFactSums(context, unitId, family, dayRanges(days)),
+          ? rollupSums(context, unitId, family, 'd', days, keys)
+          : subtreeFactSums(context, unitId, family, dayRanges(days), keys),
       );
     return mergeSums(...(await Promise.all(parts)));
   });
@@ -78,12 +85,13 @@ function rollupSums(
   family: Family,
   grain: Grain,
   buckets: readonly string[],
+  keys: readonly string[] | null,
 ): Promise<KeySums> {
   if (buckets.length === 0) return Promise.resolve(new Map());
-  const batchKey = `rollup-batch:${family}:${grain}:${buckets.join(',')}`;
+  const batchKey = `rollup-batch:${family}:${grain}:${buckets.join(',')}:${keys?.join(',') ?? '*'}`;
   let batch = context.memo.get(batchKey) as unknown as RollupBatch | undefined;
   if (batch === undefined) {
-    batch = new RollupBatch(context, family, grain, buckets);
+    batch = new RollupBatch(context, family, grain, buckets, keys);
     context.memo.set(batchKey, batch as never);
   }
   return batch.sumsOf(unitId);
@@ -101,6 +109,7 @@ class RollupBatch {
     private readonly family: Family,
     private readonly grain: Grain,
     private readonly buckets: readonly string[],
+    private readonly keys: readonly string[] | null,
   ) {}
 
   sumsOf(unitId: string): Promise<KeySums> {
@@ -131,9 +140,9 @@ class RollupBatch {
   }
 
   private async read(unitIds: readonly string[]): Promise<(SumRow & { unit_id: string })[]> {
-    const { context, family, grain, buckets } = this;
-    const cells = 'unit_id = ANY($1::text[]) AND family = $2 AND grain = $3 AND bucket = ANY($4::date[])';
-    const params = [unitIds, family, grain, buckets];
+    const { context, family, grain, buckets, keys } = this;
+    const cells = `unit_id = ANY($1::text[]) AND family = $2 AND grain = $3 AND bucket = ANY($4::date[])${keys === null ? '' : ' AND key = ANY($5::text[])'}`;
+    const params = [unitIds, family, grain, buckets, ...(keys === null ? [] : [keys])];
     const source: RowSource =
       context.knownAt === null
         ? { sql: `SELECT * FROM ${quoted(context.schema)}.rollup_now WHERE ${cells}`, params }
@@ -152,6 +161,7 @@ async function subtreeFactSums(
   unitId: string,
   family: Family,
   ranges: readonly DayRange[],
+  keys: readonly string[] | null,
 ): Promise<KeySums> {
   const subtree = subtreeArrays(context, unitId);
   const { rows } = await context.db.query<SumRow>(
@@ -161,7 +171,7 @@ async function subtreeFactSums(
        JOIN ${quoted(context.schema)}.facts f
          ON f.unit_id = s.unit_id AND f.family = $4 AND f.day BETWEEN r.from_day AND r.to_day
         AND f.occurred_at >= s.from_at AND f.occurred_at < s.to_at
-      WHERE $7::timestamptz IS NULL OR f.known_at <= $7
+      WHERE ($7::timestamptz IS NULL OR f.known_at <= $7) AND ($8::text[] IS NULL OR f.key = ANY($8))
       GROUP BY f.key`,
     [
       subtree.unitIds,
@@ -171,6 +181,7 @@ async function subtreeFactSums(
       ranges.map((r) => r.from),
       ranges.map((r) => r.to),
       knownParam(context),
+      keys,
     ],
   );
   return keySums(rows);

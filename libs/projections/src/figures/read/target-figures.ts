@@ -8,7 +8,7 @@ import {
   type RawFigures,
 } from '@vigil/domain';
 import type { Family } from '../write/fact-delta';
-import { filteredTotal, kindTotal, type CaseFilter } from './case-keys';
+import { caseKeysOf, filteredTotal, kindTotal, type CaseFilter } from './case-keys';
 import { cutAt, type DayRange } from './day-range';
 import { hotspotElimination, hotspotsTransformed, hotspotTransformation } from './hotspot-figures';
 import { indicatorSum } from './indicator-figures';
@@ -35,8 +35,14 @@ export interface Evaluation {
  * A case family's sums under the unit over whole days, as the figures stood on `standsOn`: cases cleared or
  * prosecuted after it are taken back out (a correction read from the facts, needed only for a past day).
  */
-async function caseSums(context: ReadContext, evaluation: Evaluation, family: Family, days: DayRange): Promise<KeySums> {
-  const total = await sums(context, evaluation.unitId, family, days);
+async function caseSums(
+  context: ReadContext,
+  evaluation: Evaluation,
+  family: Family,
+  days: DayRange,
+  filter: CaseFilter,
+): Promise<KeySums> {
+  const total = await sums(context, evaluation.unitId, family, days, caseKeysOf(filter));
   if (family !== 'case' || evaluation.standsOn === null) return total;
   const after = endOfLocalDayExclusive(evaluation.standsOn, context.state.timeZone).getTime();
   const late = await outcomesAfter(context, evaluation.unitId, days, after);
@@ -51,13 +57,15 @@ async function sumsToInstant(
   family: Family,
   fromDay: string,
   toExclusive: number,
+  keys: readonly string[] | null,
 ): Promise<KeySums> {
   const zone = context.state.timeZone;
   const lastDay = localDateOf(new Date(toExclusive - 1), zone);
   const partial =
     startOfLocalDay(lastDay, zone).getTime() < toExclusive && endOfLocalDayExclusive(lastDay, zone).getTime() > toExclusive;
   const wholeTo = partial ? addDays(lastDay, -1) : lastDay;
-  const whole = wholeTo >= fromDay ? await sums(context, evaluation.unitId, family, { from: fromDay, to: wholeTo }) : new Map();
+  const whole =
+    wholeTo >= fromDay ? await sums(context, evaluation.unitId, family, { from: fromDay, to: wholeTo }, keys) : new Map();
   if (!partial || lastDay < fromDay) return whole;
   return mergeSums(whole, await sumsOfDayBefore(context, evaluation.unitId, family, lastDay, toExclusive));
 }
@@ -79,7 +87,7 @@ export async function targetFigures(context: ReadContext, target: Target, evalua
   const caseTotal = async (family: Family) =>
     days === null
       ? ([0, 0, 0, 0] as const)
-      : filteredTotal(await caseSums(context, evaluation, family, days), caseFilterOf(target));
+      : filteredTotal(await caseSums(context, evaluation, family, days, caseFilterOf(target)), caseFilterOf(target));
   const kindSum = async (family: Family, kind: string | null) =>
     days === null ? ([0, 0, 0, 0] as const) : kindTotal(await sums(context, evaluation.unitId, family, days), kind);
   switch (target.metric) {
@@ -116,26 +124,34 @@ export async function targetFigures(context: ReadContext, target: Target, evalua
       return { period: { kind: 'latest', reading }, coverage: sum.coverage };
     }
     case 'cases.changePct':
-      return changeFigures(context, target, evaluation, 'case', (s) => filteredTotal(s, caseFilterOf(target))[0]);
+      return changeFigures(
+        context,
+        target,
+        evaluation,
+        'case',
+        (s) => filteredTotal(s, caseFilterOf(target))[0],
+        caseKeysOf(caseFilterOf(target)),
+      );
     case 'incidents.changePct':
       return changeFigures(context, target, evaluation, 'incident', (s) => kindTotal(s, filter.kind ?? null)[0]);
   }
 }
 
-/** The period so far, the whole baseline, and — while the period runs — the baseline's same elapsed share. */
+/** The period so far, the whole baseline, and — while the period runs — the baseline's same elapsed share. `keys`: those `count` reads (null: all). */
 async function changeFigures(
   context: ReadContext,
   target: Target,
   evaluation: Evaluation,
   family: Family,
   count: (sums: KeySums) => number,
+  keys: readonly string[] | null = null,
 ): Promise<TargetFigures> {
   const zone = context.state.timeZone;
   if (target.baselineStart === null || target.baselineEnd === null) {
     throw new RangeError(`target ${target.targetId} (${target.metric}) has no baseline`);
   }
   const over = (range: DayRange | null) =>
-    range === null ? Promise.resolve(0) : sums(context, evaluation.unitId, family, range).then(count);
+    range === null ? Promise.resolve(0) : sums(context, evaluation.unitId, family, range, keys).then(count);
   const baseline = { from: target.baselineStart, to: target.baselineEnd };
   const running = !isPeriodOver(target.periodEnd, evaluation.elapsedAt, zone);
   const [period, whole, elapsed] = await Promise.all([
@@ -155,6 +171,7 @@ async function changeFigures(
             asOf: evaluation.elapsedAt,
             timeZone: zone,
           }).toExclusive.getTime(),
+          keys,
         ).then(count)
       : Promise.resolve(undefined),
   ]);
