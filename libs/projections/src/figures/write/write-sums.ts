@@ -103,7 +103,11 @@ export async function writeRollups(
 /** A cell's current sum and the first and last knowledge instants of its logged deltas. */
 type CurrentSum = Omit<RollupDelta, 'knownAt'> & { firstKnown: number; lastKnown: number };
 
-/** The current sums from the logged deltas, in one aggregation (a rebuild's version, before its switch). */
+/**
+ * The current sums from the logged deltas, in one aggregation (a rebuild's version, before its switch),
+ * written in key order: the cells a query reads together (a unit's buckets) then share a few pages, not a
+ * page a row (a ministry's month of days: 17 → 3 ms on the 1M bench data).
+ */
 export async function sumRollupLog(client: PoolClient, schema: string): Promise<void> {
   const s = quoted(schema);
   await client.query(`TRUNCATE ${s}.rollup_now`);
@@ -111,6 +115,7 @@ export async function sumRollupLog(client: PoolClient, schema: string): Promise<
     `INSERT INTO ${s}.rollup_now (unit_id, family, grain, bucket, key, v1, v2, v3, v4, first_known, last_known)
      SELECT unit_id, family, grain, bucket, key, sum(v1), sum(v2), sum(v3), sum(v4), min(known_at), max(known_at)
        FROM ${s}.rollup_log
-      GROUP BY unit_id, family, grain, bucket, key`,
+      GROUP BY unit_id, family, grain, bucket, key
+      ORDER BY unit_id, grain, bucket, family, key`,
   );
 }
