@@ -1,6 +1,5 @@
 import { CASE_CATEGORIES, CASE_SEVERITIES, type CaseCategory, type CaseSeverity } from '@vigil/contract';
-import { caseKey } from '../write/fact-delta';
-import type { Values } from '../write/fact-delta';
+import { caseKey, type Values } from '../write/fact-delta';
 import type { KeySums } from './sums';
 
 export interface CaseFilter {

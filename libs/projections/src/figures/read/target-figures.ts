@@ -40,9 +40,9 @@ async function caseSums(
   evaluation: Evaluation,
   family: Family,
   days: DayRange,
-  filter: CaseFilter,
+  keys: readonly string[] | null,
 ): Promise<KeySums> {
-  const total = await sums(context, evaluation.unitId, family, days, caseKeysOf(filter));
+  const total = await sums(context, evaluation.unitId, family, days, keys);
   if (family !== 'case' || evaluation.standsOn === null) return total;
   const after = endOfLocalDayExclusive(evaluation.standsOn, context.state.timeZone).getTime();
   const late = await outcomesAfter(context, evaluation.unitId, days, after);
@@ -84,10 +84,12 @@ export async function targetFigures(context: ReadContext, target: Target, evalua
   const standsUntil = evaluation.standsOn === null ? null : endOfLocalDayExclusive(evaluation.standsOn, zone).getTime();
   const hotspotScope = { unitId: evaluation.unitId, from, toExclusive, standsUntil };
   const filter = target.filter ?? {};
+  const caseFilter = caseFilterOf(target);
+  const caseKeys = caseKeysOf(caseFilter);
   const caseTotal = async (family: Family) =>
     days === null
       ? ([0, 0, 0, 0] as const)
-      : filteredTotal(await caseSums(context, evaluation, family, days, caseFilterOf(target)), caseFilterOf(target));
+      : filteredTotal(await caseSums(context, evaluation, family, days, caseKeys), caseFilter);
   const kindSum = async (family: Family, kind: string | null) =>
     days === null ? ([0, 0, 0, 0] as const) : kindTotal(await sums(context, evaluation.unitId, family, days), kind);
   switch (target.metric) {
@@ -124,14 +126,7 @@ export async function targetFigures(context: ReadContext, target: Target, evalua
       return { period: { kind: 'latest', reading }, coverage: sum.coverage };
     }
     case 'cases.changePct':
-      return changeFigures(
-        context,
-        target,
-        evaluation,
-        'case',
-        (s) => filteredTotal(s, caseFilterOf(target))[0],
-        caseKeysOf(caseFilterOf(target)),
-      );
+      return changeFigures(context, target, evaluation, 'case', (s) => filteredTotal(s, caseFilter)[0], caseKeys);
     case 'incidents.changePct':
       return changeFigures(context, target, evaluation, 'incident', (s) => kindTotal(s, filter.kind ?? null)[0]);
   }

@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import { quoted } from '../tables';
 import { COPY_NULL, copyLines, copyText, instantText, instantTexts } from '../../sql/copy-rows';
-import { addValues, type FactDelta } from './fact-delta';
+import type { FactDelta } from './fact-delta';
 import type { RollupDelta } from './rollup-deltas';
 
 const FACT_COLUMNS = [
@@ -60,21 +60,18 @@ export async function writeRollups(
     ),
   );
   if (!options.currentSums) return;
+  // Summed in place: this runs for every delta of every live batch.
   const now = new Map<string, CurrentSum>();
   for (const delta of deltas) {
     const id = `${delta.unitId}\u0000${delta.family}\u0000${delta.grain}\u0000${delta.bucket}\u0000${delta.key}`;
     const held = now.get(id);
-    now.set(
-      id,
-      held === undefined
-        ? { ...delta, firstKnown: delta.knownAt, lastKnown: delta.knownAt }
-        : {
-            ...held,
-            values: addValues(held.values, delta.values),
-            firstKnown: Math.min(held.firstKnown, delta.knownAt),
-            lastKnown: Math.max(held.lastKnown, delta.knownAt),
-          },
-    );
+    if (held === undefined) {
+      now.set(id, { ...delta, values: [...delta.values], firstKnown: delta.knownAt, lastKnown: delta.knownAt });
+      continue;
+    }
+    for (let i = 0; i < 4; i += 1) held.values[i] = held.values[i]! + delta.values[i]!;
+    held.firstKnown = Math.min(held.firstKnown, delta.knownAt);
+    held.lastKnown = Math.max(held.lastKnown, delta.knownAt);
   }
   // A cell whose deltas cancel out still has logged deltas, so its row (and span of instants) is kept.
   const rows = [...now.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
@@ -101,7 +98,7 @@ export async function writeRollups(
 }
 
 /** A cell's current sum and the first and last knowledge instants of its logged deltas. */
-type CurrentSum = Omit<RollupDelta, 'knownAt'> & { firstKnown: number; lastKnown: number };
+type CurrentSum = Omit<RollupDelta, 'knownAt' | 'values'> & { values: number[]; firstKnown: number; lastKnown: number };
 
 /**
  * The current sums from the logged deltas, in one aggregation (a rebuild's version, before its switch),
