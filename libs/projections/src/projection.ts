@@ -27,7 +27,8 @@ export interface Projection {
   apply(client: PoolClient, schema: string, events: readonly StoredEvent[], mode?: ApplyMode): Promise<void>;
   /**
    * A rebuild's pages were applied with `{ rebuilding: true }`: whatever the projection deferred (sums
-   * it computes once over everything, set-based) is done here, in the switch's transaction.
+   * it computes once over everything, set-based) is done here, once the rebuild's version has read the
+   * log to its head (`finishTarget`); the pages after it come with `rebuilding` unset, as live batches.
    */
   finishRebuild?(client: PoolClient, schema: string): Promise<void>;
   /**

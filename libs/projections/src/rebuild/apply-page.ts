@@ -7,7 +7,8 @@ import type { RebuildTarget } from './rebuild-target';
  * One page of the log (in position order) into each target, inside the caller's transaction, by the
  * engine's one path (`applyBatch`): the events of the target's categories it has not yet got, with
  * their per-stream guard rows (so the live consumer continues on this version without applying
- * anything twice), then the target's rebuild position. Returns the events applied across targets.
+ * anything twice), then the target's rebuild position. A target that has caught up (`finishTarget`)
+ * takes them as a live version does: guarded, its current sums kept. Returns the events applied across targets.
  */
 export async function applyPage(
   client: PoolClient,
@@ -22,13 +23,11 @@ export async function applyPage(
     const categories = new Set<string>(target.projection.categories);
     const mine = events.filter((e) => e.position > target.position && categories.has(categoryOfStream(e.streamId)));
     // Nobody else writes a version under rebuild: the guard needs no row locks there, or none at all
-    // when the store can tell every stream's head at the switch.
+    // until the target has caught up, when the store can tell every stream's head (`finishTarget`).
     const outcome = await applyBatch(client, target.projection, target.schema, mine, {
       exclusive: true,
-      rebuilding: true,
       setAsideDataErrors: true,
-      memory: target.memory,
-      ...options,
+      ...(target.caughtUp ? {} : { rebuilding: true, memory: target.memory, unguarded: options.unguarded }),
     });
     await client.query('UPDATE projection_versions SET rebuild_position = $3 WHERE projection = $1 AND version = $2', [
       target.projection.name,

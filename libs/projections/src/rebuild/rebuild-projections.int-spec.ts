@@ -17,24 +17,34 @@ describe('rebuildProjections', () => {
 
   /**
    * Opened cases per unit, for units whose id starts with `tag`; `failOn` makes apply throw for one case
-   * (a bug), `overflowOn` makes PostgreSQL refuse its value (22003, a value the read model cannot hold).
+   * (a bug), `overflowOn` makes PostgreSQL refuse its value (22003, a value the read model cannot hold),
+   * `waitFor` holds every apply until it resolves. Each case's row in `modes` says whether it came in a
+   * rebuild's page (`rebuilding`) or as a live batch.
    */
-  const casesPerUnit = (tag: string, behaviour: { failOn?: string; overflowOn?: string } = {}): Projection => ({
-    name: `rb_${tag.toLowerCase()}`,
+  const casesPerUnit = (
+    tag: string,
+    behaviour: { failOn?: string; overflowOn?: string; suffix?: string; waitFor?: Promise<unknown> } = {},
+  ): Projection => ({
+    name: `rb_${tag.toLowerCase()}${behaviour.suffix ?? ''}`,
     codeVersion: 1,
     categories: ['cases'],
     createTables: async (client: PoolClient, schema: string) => {
       await client.query(`CREATE TABLE IF NOT EXISTS ${schema}.opened (unit_id text PRIMARY KEY, cases int NOT NULL)`);
+      await client.query(`CREATE TABLE IF NOT EXISTS ${schema}.modes (case_id text PRIMARY KEY, rebuilding boolean NOT NULL)`);
     },
-    apply: async (client: PoolClient, schema: string, events: readonly StoredEvent[]) => {
+    apply: async (client: PoolClient, schema: string, events: readonly StoredEvent[], mode) => {
+      await behaviour.waitFor;
       const units: string[] = [];
+      const cases: string[] = [];
       for (const event of events) {
         if (event.type !== 'CaseOpened' || !event.data.unitId.startsWith(tag)) continue;
         if (event.data.caseId === behaviour.failOn) throw new Error(`cannot apply ${event.data.caseId}`);
         if (event.data.caseId === behaviour.overflowOn) await client.query('SELECT 3000000000::int');
         units.push(event.data.unitId);
+        cases.push(event.data.caseId);
       }
       if (units.length === 0) return;
+      await client.query(`INSERT INTO ${schema}.modes SELECT unnest($1::text[]), $2`, [cases, mode?.rebuilding === true]);
       await client.query(
         `INSERT INTO ${schema}.opened (unit_id, cases) SELECT unit_id, count(*) FROM unnest($1::text[]) AS u (unit_id) GROUP BY unit_id
          ON CONFLICT (unit_id) DO UPDATE SET cases = opened.cases + excluded.cases`,
@@ -73,6 +83,13 @@ describe('rebuildProjections', () => {
     );
     return Object.fromEntries(rows.map((row) => [row.unit_id, row.cases]));
   }
+
+  const modes = async (projection: Projection) => {
+    const { rows } = await pool.query<{ case_id: string; rebuilding: boolean }>(
+      `SELECT case_id, rebuilding FROM ${servingSchemaOf(projection)}.modes ORDER BY case_id`,
+    );
+    return Object.fromEntries(rows.map((row) => [row.case_id, row.rebuilding ? 'page' : 'live']));
+  };
 
   const states = async (projection: Projection) =>
     (await versionsOf(pool, projection.name)).map((v) => ({ version: v.version, state: v.state }));
@@ -184,6 +201,46 @@ describe('rebuildProjections', () => {
     expect(await states(projection)).toEqual([{ version: 2, state: 'live' }]);
     // C4 (unit U1) is left out; every other case is counted.
     expect(await served(projection)).toEqual({ [`${tag}-U0`]: 2, [`${tag}-U1`]: 1, [`${tag}-U2`]: 2 });
+  });
+
+  it('lets each projection catch up on its own; what is appended after goes in as live batches, also when a failed switch is resumed', async () => {
+    const tag = `RB${randomUUID().slice(0, 6).toUpperCase()}`;
+    let appended!: Promise<unknown>;
+    let append!: () => void;
+    const gate = new Promise<void>((resolve) => (append = resolve))
+      .then(() => (appended = openCases(tag, 3, 6)))
+      .then(() => appended);
+    const fast = casesPerUnit(tag, { suffix: '_fast' });
+    // Holds its page until the fast one has caught up and three more cases were stored; then fails on one of them.
+    const slow = casesPerUnit(tag, { suffix: '_slow', waitFor: gate, failOn: `${tag}-C7` });
+    for (const projection of [fast, slow]) await prepareProjection(pool, projection);
+    await openCases(tag, 6);
+
+    await expect(
+      rebuildProjections({ pool, store, projections: [fast, slow], pageSize: 100_000, onProgress: () => append() }),
+    ).rejects.toThrow(`cannot apply ${tag}-C7`);
+    const caughtUp = await pool.query<{ projection: string; state: string; rebuild_caught_up: boolean }>(
+      `SELECT projection, state, rebuild_caught_up FROM projection_versions WHERE projection = ANY($1) AND version = 2 ORDER BY 1`,
+      [[fast.name, slow.name]],
+    );
+    expect(caughtUp.rows).toEqual([
+      { projection: fast.name, state: 'failed', rebuild_caught_up: true },
+      { projection: slow.name, state: 'failed', rebuild_caught_up: true },
+    ]);
+
+    const fixed = casesPerUnit(tag, { suffix: '_slow' });
+    const resumed = await rebuildProjections({ pool, store, projections: [fast, fixed], pageSize: 100_000 });
+    expect(resumed.map((r) => [r.name, r.version, r.resumed])).toEqual([
+      [fast.name, 2, true],
+      [slow.name, 2, true],
+    ]);
+    const counted = { [`${tag}-U0`]: 3, [`${tag}-U1`]: 3, [`${tag}-U2`]: 3 };
+    const cases = (from: number, to: number, how: string) =>
+      Object.fromEntries(Array.from({ length: to - from }, (_, i) => [`${tag}-C${from + i}`, how]));
+    for (const projection of [fast, fixed]) {
+      expect(await served(projection)).toEqual(counted);
+      expect(await modes(projection)).toEqual({ ...cases(0, 6, 'page'), ...cases(6, 9, 'live') });
+    }
   });
 
   it('refuses to run two rebuilds of one projection at once', async () => {

@@ -4,6 +4,8 @@ import type { Pool, PoolClient } from 'pg';
 import type { Projection } from '../projection';
 import { tryLockRebuild, unlockRebuild } from '../versions';
 import { applyPage } from './apply-page';
+import { finishTarget } from './finish-target';
+import { PageFeed } from './page-feed';
 import { markRebuildFailed, openRebuildTarget, type RebuildTarget } from './rebuild-target';
 import { dropVersion, type SwitchedVersion, switchVersions } from './switch-versions';
 
@@ -93,39 +95,55 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
 }
 
 /**
- * Pages of the log until a page comes back short (the head is near). Each projection applies a page
- * in its own transaction, all of them at once, while the next page is read: PostgreSQL and Node work
- * side by side instead of in turn.
+ * Each target reads the log on its own from one feed of pages (`PageFeed`: read once, a few pages
+ * ahead of the slowest), each page in its own transaction, until a page comes back short (the head is
+ * near); then it catches up (`finishTarget`) while the slower ones go on. So PostgreSQL and Node work
+ * side by side, and one projection's final aggregations overlap another's pages.
  */
 async function readToHead(options: RebuildOptions, targets: RebuildTarget[], pageSize: number): Promise<void> {
-  const { pool, store, signal, onProgress } = options;
+  const { pool, store } = options;
   const startedFrom = lowestPosition(targets);
+  const feed = new PageFeed(store, startedFrom, pageSize, targets.length);
+  const run = { head: await store.headPosition(), startedFrom, applied: 0, failed: false };
+  const outcomes = await Promise.allSettled(
+    targets.map(async (target, reader) => {
+      try {
+        await readTargetToHead(options, feed, reader, targets, run, pageSize);
+        if (!target.caughtUp) await finishTarget(pool, store, target);
+      } catch (error) {
+        run.failed = true; // the others stop after their page in flight
+        throw error;
+      }
+    }),
+  );
+  await feed.drain();
+  const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
+  if (failures.length > 0) throw failures.find((error) => !(error instanceof RebuildInterruptedError)) ?? failures[0];
+}
+
+async function readTargetToHead(
+  options: RebuildOptions,
+  feed: PageFeed,
+  reader: number,
+  targets: RebuildTarget[],
+  run: { head: bigint; startedFrom: bigint; applied: number; failed: boolean },
+  pageSize: number,
+): Promise<void> {
+  const { pool, store, signal, onProgress } = options;
+  const target = targets[reader]!;
   const unguarded = store.streamHeads !== undefined;
-  let head = await store.headPosition();
-  let applied = 0;
-  let next = store.readAll(startedFrom, pageSize);
-  for (;;) {
-    const page = await next;
+  for (let index = 0; ; index += 1) {
+    if (signal?.aborted || run.failed) throw new RebuildInterruptedError();
+    const page = await feed.page(reader, index);
     if (page.events.length === 0) return;
-    const short = page.events.length < pageSize;
-    if (!short) next = store.readAll(page.nextPosition, pageSize);
-    const outcomes = await Promise.allSettled(
-      targets.map((target) =>
-        inTransaction(pool, (client) => applyPage(client, [target], page.events, page.nextPosition, { unguarded })),
-      ),
+    run.applied += await inTransaction(pool, (client) =>
+      applyPage(client, [target], page.events, page.nextPosition, { unguarded }),
     );
-    for (const outcome of outcomes) {
-      if (outcome.status === 'rejected') throw outcome.reason;
-      applied += outcome.value;
-    }
-    for (const target of targets) if (page.nextPosition > target.position) target.position = page.nextPosition;
-    if (page.nextPosition > head) head = await store.headPosition();
-    onProgress?.({ phase: 'reading', position: page.nextPosition, head, startedFrom, applied });
-    if (short) return;
-    if (signal?.aborted) {
-      await next.catch(() => undefined);
-      throw new RebuildInterruptedError();
-    }
+    if (page.nextPosition > target.position) target.position = page.nextPosition;
+    if (page.nextPosition > run.head) run.head = await store.headPosition();
+    const position = lowestPosition(targets);
+    onProgress?.({ phase: 'reading', position, head: run.head, startedFrom: run.startedFrom, applied: run.applied });
+    if (page.events.length < pageSize) return;
   }
 }
 

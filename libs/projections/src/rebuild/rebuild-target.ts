@@ -10,6 +10,11 @@ export interface RebuildTarget {
   readonly schema: string;
   /** Every event of the log up to this position is in the version (0: none yet). */
   position: bigint;
+  /**
+   * It has read the log to its head and done its deferred work (`finishTarget`): the pages after that
+   * go in as a live version's batches do (guarded, current sums kept), until the switch.
+   */
+  caughtUp: boolean;
   /** Events the projection could not apply (the live consumer dead-lettered them too). */
   unapplicable: number;
   readonly resumed: boolean;
@@ -46,6 +51,7 @@ export async function openRebuildTarget(pool: Pool, projection: Projection): Pro
         version: resumable.version,
         schema: resumable.schema,
         position: resumable.rebuildPosition ?? 0n,
+        caughtUp: resumable.caughtUp,
         unapplicable: 0,
         resumed: true,
         memory: new Map(),
@@ -59,7 +65,16 @@ export async function openRebuildTarget(pool: Pool, projection: Projection): Pro
          VALUES ($1, $2, $3, 'rebuilding', $4, 0)`,
         [projection.name, version, schema, projection.codeVersion],
       );
-      target = { projection, version, schema, position: 0n, unapplicable: 0, resumed: false, memory: new Map() };
+      target = {
+        projection,
+        version,
+        schema,
+        position: 0n,
+        caughtUp: false,
+        unapplicable: 0,
+        resumed: false,
+        memory: new Map(),
+      };
     }
     await createVersionTables(client, projection, target.schema);
     return target;

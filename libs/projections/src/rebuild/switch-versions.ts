@@ -2,7 +2,6 @@ import type { EventStore } from '@vigil/event-store';
 import { inTransaction } from '@vigil/platform';
 import type { Pool } from 'pg';
 import { liveVersion, lockLiveVersionExclusive, lockServingViews, pointServingViews } from '../versions';
-import { writeStreamHeads } from '../engine/stream-revisions';
 import { applyPage } from './apply-page';
 import type { RebuildTarget } from './rebuild-target';
 
@@ -13,10 +12,10 @@ export interface SwitchedVersion {
 }
 
 /**
- * The atomic switch: holding each projection's lock exclusively (the live consumers' batches in
- * flight finish first, the next ones wait), applies the last events appended since the rebuild's
- * final page, then makes the rebuilt versions live and points the serving views at them, all in
- * one transaction. The previous live version becomes `retired`; the caller drops it unless kept.
+ * The atomic switch of targets that have caught up (`finishTarget`): holding each projection's lock
+ * exclusively (the live consumers' batches in flight finish first, the next ones wait), applies the
+ * last events appended since each target's final page, as live batches, then makes the rebuilt
+ * versions live and points the serving views at them, all in one transaction. The previous live version becomes `retired`; the caller drops it unless kept.
  */
 export async function switchVersions(
   pool: Pool,
@@ -28,23 +27,14 @@ export async function switchVersions(
     const ordered = [...targets].sort((a, b) => a.projection.name.localeCompare(b.projection.name));
     for (const target of ordered) await lockLiveVersionExclusive(client, target.projection.name);
 
+    if (targets.some((target) => !target.caughtUp)) throw new Error('a rebuild switches only targets that caught up');
     let from = targets.reduce((lowest, t) => (t.position < lowest ? t.position : lowest), targets[0]!.position);
-    const unguarded = store.streamHeads !== undefined;
     for (;;) {
       const page = await store.readAll(from, pageSize);
       if (page.events.length === 0) break;
-      await applyPage(client, targets, page.events, page.nextPosition, { unguarded });
+      await applyPage(client, targets, page.events, page.nextPosition, { unguarded: false });
       from = page.nextPosition;
     }
-    for (const target of ordered) {
-      await target.projection.finishRebuild?.(client, target.schema);
-      await client.query(`TRUNCATE ${target.schema}.rebuild_rows`);
-    }
-    // The pages wrote no guard: each stream's head as of the last event applied, in one statement.
-    if (store.streamHeads !== undefined)
-      for (const target of ordered)
-        await writeStreamHeads(client, target.schema, await store.streamHeads(from, target.projection.categories));
-
     await lockServingViews(
       client,
       ordered.map((target) => target.projection.name),

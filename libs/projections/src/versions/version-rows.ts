@@ -11,6 +11,8 @@ export interface ProjectionVersion {
   readonly codeVersion: number;
   /** How far a rebuild has read the event store (null for a version built by the projector). */
   readonly rebuildPosition: bigint | null;
+  /** A rebuild's version that has caught up with the log and finished its deferred work (`finishTarget`). */
+  readonly caughtUp: boolean;
 }
 
 interface Row {
@@ -20,9 +22,10 @@ interface Row {
   state: VersionState;
   code_version: number;
   rebuild_position: string | null;
+  rebuild_caught_up: boolean;
 }
 
-const COLUMNS = 'projection, version, schema_name, state, code_version, rebuild_position::text AS rebuild_position';
+const COLUMNS = 'projection, version, schema_name, state, code_version, rebuild_position::text AS rebuild_position, rebuild_caught_up';
 
 const fromRow = (row: Row): ProjectionVersion => ({
   projection: row.projection,
@@ -31,6 +34,7 @@ const fromRow = (row: Row): ProjectionVersion => ({
   state: row.state,
   codeVersion: row.code_version,
   rebuildPosition: row.rebuild_position === null ? null : BigInt(row.rebuild_position),
+  caughtUp: row.rebuild_caught_up,
 });
 
 export async function liveVersion(db: Pool | PoolClient, name: string): Promise<ProjectionVersion | null> {
