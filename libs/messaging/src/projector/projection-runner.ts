@@ -28,6 +28,8 @@ export interface ProjectionRunnerOptions {
   store?: EventStore;
   /** How a failing batch is retried before its poison events are set aside (tests shorten it). */
   retry?: BatchRetryPolicy;
+  /** Stuck partitions of the projection across its consumers in this process (default: this runner's). */
+  stuckCount?: () => number;
 }
 
 /** A partition's batch, the offset to commit once it is applied, and its consumer's callbacks. */
@@ -146,6 +148,10 @@ export class ProjectionRunner {
     this.logger.info({ projection: name }, 'projection rebuilt for this code version; consuming');
   }
 
+  private stuckCount(): number {
+    return this.options.stuckCount?.() ?? this.status.stuckCount;
+  }
+
   private get groupId(): string {
     return consumerGroup(this.options.namespace, `projector.${this.projection.name}`);
   }
@@ -233,7 +239,7 @@ export class ProjectionRunner {
     const outcome = await this.processWithRetries(parts).finally(() => {
       // Committed, given up, or the partitions are being taken away (the heartbeat threw): not stuck here any more.
       for (const { topic, partition } of parts) this.status.advanced(topic, partition);
-      this.metrics.gauge(...STUCK, ['projection']).set(labels, this.status.stuckCount);
+      this.metrics.gauge(...STUCK, ['projection']).set(labels, this.stuckCount());
     });
     if (outcome === null) return null;
     // Counted once the read model committed them, whatever becomes of the offsets' commit.
@@ -263,7 +269,7 @@ export class ProjectionRunner {
             this.status.lagMeasured(topic, partition, Number(payload.batch.highWatermark) - Number(payload.batch.firstOffset()));
           }
           this.metrics.counter(...FAILURES, ['projection', 'reason']).inc({ ...labels, reason: kind });
-          this.metrics.gauge(...STUCK, ['projection']).set(labels, this.status.stuckCount);
+          this.metrics.gauge(...STUCK, ['projection']).set(labels, this.stuckCount());
           const where = parts.map(({ topic, partition }) => `${topic}/${partition}`);
           this.logger.warn(
             { err: error, ...labels, partitions: where, kind, failures },

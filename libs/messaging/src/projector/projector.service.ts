@@ -2,6 +2,7 @@ import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationB
 import { EVENT_STORE, type EventStore } from '@vigil/event-store';
 import { KAFKA } from '../kafka/kafka.module';
 import type { Projection } from '@vigil/projections';
+import { consumersReport } from './consumer-reports';
 import { ProjectionRunner } from './projection-runner';
 import { createLogger, HealthRegistry, Metrics, PG_POOL, VIGIL_CONFIG, type VigilConfig } from '@vigil/platform';
 import type { Kafka } from 'kafkajs';
@@ -9,10 +10,14 @@ import type { Pool } from 'pg';
 
 export const PROJECTIONS_TO_RUN = Symbol('PROJECTIONS_TO_RUN');
 
-/** One runner per projection, started without holding up start-up, stopped before the pool closes. */
+/**
+ * Each projection's consumers (`VIGIL_PROJECTOR_CONSUMERS`, one when not named), started without
+ * holding up start-up (a projection's first consumer first: it rebuilds a version built by other code
+ * before the others join), stopped before the pool closes.
+ */
 @Injectable()
 export class ProjectorService implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly runners: ProjectionRunner[];
+  private readonly consumers: ProjectionRunner[][];
 
   constructor(
     @Inject(PROJECTIONS_TO_RUN) projections: readonly Projection[],
@@ -30,21 +35,32 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
       partitions: config.KAFKA_TOPIC_PARTITIONS,
       ...(store ? { store } : {}),
     };
-    this.runners = projections.map((projection) => new ProjectionRunner(projection, kafka, pool, options, metrics, logger));
+    this.consumers = projections.map((projection) => {
+      const count = config.VIGIL_PROJECTOR_CONSUMERS[projection.name] ?? 1;
+      const runners: ProjectionRunner[] = [];
+      // Readiness and the stuck-partitions gauge are the projection's, across its consumers.
+      const stuckCount = () => runners.reduce((sum, runner) => sum + runner.status.stuckCount, 0);
+      for (let i = 0; i < count; i += 1)
+        runners.push(new ProjectionRunner(projection, kafka, pool, { ...options, stuckCount }, metrics, logger));
+      return runners;
+    });
   }
 
   onApplicationBootstrap(): void {
     this.health.register('projector', async () => {
-      const reports = Object.fromEntries(this.runners.map((runner) => [runner.projection.name, runner.status.report()]));
+      const reports = Object.fromEntries(
+        this.consumers.map((runners) => [runners[0]!.projection.name, consumersReport(runners.map((r) => r.status.report()))]),
+      );
       const down = Object.entries(reports).filter(([, report]) => report.status !== 'up');
       return down.length === 0
         ? { status: 'up', details: reports }
         : { status: 'down', reason: down.map(([name, report]) => `${name}: ${report.reason}`).join('; '), details: reports };
     });
-    for (const runner of this.runners) void runner.start();
+    for (const [first, ...others] of this.consumers)
+      void first!.start().then(() => Promise.all(others.map((runner) => runner.start())));
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.runners.map((runner) => runner.stop()));
+    await Promise.all(this.consumers.flat().map((runner) => runner.stop()));
   }
 }

@@ -62,6 +62,26 @@ export const ConfigSchema = z
      * never holds up the requests), or inline on the main thread (tests that build apps in-process).
      */
     VIGIL_PROJECTOR_THREAD: z.enum(['worker', 'inline'], { message: 'must be worker or inline' }).default('worker'),
+    /**
+     * Kafka consumers per projection in one projector (`name=N,...`; 1 when not named): a projection's
+     * consumers split its partitions and apply their turns side by side, so one's Node work overlaps
+     * another's statements. Its deltas commute, which is what lets several consumers write one version.
+     */
+    VIGIL_PROJECTOR_CONSUMERS: z
+      .string()
+      .regex(
+        /^([a-z][a-z0-9_]*=([1-9]|1[0-6]))?(,[a-z][a-z0-9_]*=([1-9]|1[0-6]))*$/,
+        'must be name=N[,name=N...] with N from 1 to 16',
+      )
+      .default('figures=2')
+      .transform((text) =>
+        Object.fromEntries(
+          text
+            .split(',')
+            .filter((pair) => pair.length > 0)
+            .map((pair) => [pair.split('=')[0]!, Number(pair.split('=')[1])] as const),
+        ),
+      ),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     NODE_ENV: z.string().default('development'),
   })

@@ -15,6 +15,19 @@ describe('loadConfig', () => {
       VIGIL_NAMESPACE: 'vigil',
       VIGIL_TIMEZONE: 'Asia/Ho_Chi_Minh',
       LOG_LEVEL: 'info',
+      VIGIL_PROJECTOR_CONSUMERS: { figures: 2 },
+    });
+  });
+
+  it('reads the consumers of each projection named in VIGIL_PROJECTOR_CONSUMERS', () => {
+    const config = loadConfig({ VIGIL_JWT_SECRET: secret, VIGIL_PROJECTOR_CONSUMERS: 'figures=3,cases=2' });
+    expect(config.VIGIL_PROJECTOR_CONSUMERS).toEqual({ figures: 3, cases: 2 });
+    // Empty counts as unset (the default); one consumer of the figures is said so.
+    expect(loadConfig({ VIGIL_JWT_SECRET: secret, VIGIL_PROJECTOR_CONSUMERS: '' }).VIGIL_PROJECTOR_CONSUMERS).toEqual({
+      figures: 2,
+    });
+    expect(loadConfig({ VIGIL_JWT_SECRET: secret, VIGIL_PROJECTOR_CONSUMERS: 'figures=1' }).VIGIL_PROJECTOR_CONSUMERS).toEqual({
+      figures: 1,
     });
   });
 
@@ -28,6 +41,10 @@ describe('loadConfig', () => {
     ],
     [{ KAFKA_BROKERS: 'kafka' }, 'invalid configuration: KAFKA_BROKERS must be host:port[,host:port...] (got "kafka")'],
     [{ VIGIL_EVENT_STORE: 'kurrentdb' }, 'invalid configuration: KURRENTDB_URL is required (it is not set)'],
+    [
+      { VIGIL_PROJECTOR_CONSUMERS: 'figures=0' },
+      'invalid configuration: VIGIL_PROJECTOR_CONSUMERS must be name=N[,name=N...] with N from 1 to 16 (got "figures=0")',
+    ],
     [{ VIGIL_JWT_SECRET: 'short' }, 'invalid configuration: VIGIL_JWT_SECRET must be at least 32 characters (got "***")'],
   ])('%j → %s', (env, line) => {
     expect(() => loadConfig({ VIGIL_JWT_SECRET: secret, ...env } as NodeJS.ProcessEnv)).toThrow(line);
