@@ -32,6 +32,12 @@ export interface Projection {
    */
   finishRebuild?(client: PoolClient, schema: string): Promise<void>;
   /**
+   * Indexes (`CREATE INDEX IF NOT EXISTS …`) only queries use, never a write: a live version has them
+   * from the start; a rebuild's version gets them once it has read the log (`finishTarget`), built
+   * from the loaded table in one pass instead of row by row.
+   */
+  queryIndexes?(schema: string): readonly string[];
+  /**
    * Tables that only cache sums of the others (pre-aggregated for queries): two builds of the same
    * events give the same answers from them, not necessarily the same rows (deltas split with batching).
    */

@@ -41,7 +41,9 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
       // Readiness and the stuck-partitions gauge are the projection's, across its consumers.
       const stuckCount = () => runners.reduce((sum, runner) => sum + runner.status.stuckCount, 0);
       for (let i = 0; i < count; i += 1)
-        runners.push(new ProjectionRunner(projection, kafka, pool, { ...options, stuckCount }, metrics, logger));
+        runners.push(
+          new ProjectionRunner(projection, kafka, pool, { ...options, stuckCount, consumers: count }, metrics, logger),
+        );
       return runners;
     });
   }

@@ -1,7 +1,7 @@
 import type { StoredEvent } from '@vigil/contract';
 import type { PoolClient } from 'pg';
 import type { ApplyMode, Projection } from '../projection';
-import { createFiguresTables } from './tables';
+import { createFiguresTables, figuresQueryIndexes } from './tables';
 import { applyFigures } from './write/apply-figures';
 import { writeRebuiltCaseStates } from './write/record-cases';
 import { sumRollupLog } from './write/write-sums';
@@ -25,6 +25,7 @@ export const figuresProjection: Projection = {
   deltaTables: { facts: ['v1', 'v2', 'v3', 'v4'] },
   apply: (client: PoolClient, schema: string, events: readonly StoredEvent[], mode?: ApplyMode) =>
     applyFigures(client, schema, events, mode),
+  queryIndexes: figuresQueryIndexes,
   async finishRebuild(client: PoolClient, schema: string) {
     await writeRebuiltCaseStates(client, schema);
     await sumRollupLog(client, schema);

@@ -6,12 +6,13 @@ import { directiveProgress } from './read/directive-progress';
 import { figuresProjection } from './figures.projection';
 import { unitStats } from './read/unit-stats';
 
-/** A fresh schema with the figures tables, dropped by `drop`. */
+/** A fresh schema with the figures tables and their query indexes, dropped by `drop`. */
 export async function freshFiguresSchema(pool: Pool): Promise<{ schema: string; drop: () => Promise<void> }> {
   const schema = `rm_figures_test_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
   const client = await pool.connect();
   try {
     await figuresProjection.createTables(client, schema);
+    for (const statement of figuresProjection.queryIndexes?.(schema) ?? []) await client.query(statement);
   } finally {
     client.release();
   }

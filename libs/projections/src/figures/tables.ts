@@ -99,9 +99,6 @@ CREATE TABLE IF NOT EXISTS ${s}.facts (
   prosecuted_at timestamptz
 );
 CREATE INDEX IF NOT EXISTS facts_by_unit ON ${s}.facts (unit_id, family, day);
--- Cases by their latest outcome: what figures as they stood on a past day take back out (read/sums.ts outcomesAfter).
-CREATE INDEX IF NOT EXISTS facts_by_outcome ON ${s}.facts (greatest(cleared_at, prosecuted_at))
-  WHERE family = 'case' AND (cleared_at IS NOT NULL OR prosecuted_at IS NOT NULL);
 
 -- Hotspots and indicator readings: few enough to be read as facts at query time.
 CREATE TABLE IF NOT EXISTS ${s}.hotspots (
@@ -169,8 +166,19 @@ CREATE TABLE IF NOT EXISTS ${s}.rollup_log (
   v3 bigint NOT NULL,
   v4 bigint NOT NULL
 );
-CREATE INDEX IF NOT EXISTS rollup_log_by_cell ON ${s}.rollup_log (unit_id, grain, bucket, family, key, known_at);
 `;
+}
+
+/** Indexes only the figures' queries read (`Projection.queryIndexes`): a rebuild builds them once it has loaded its tables. */
+export function figuresQueryIndexes(schema: string): string[] {
+  const s = quoted(schema);
+  return [
+    // Cases by their latest outcome: what figures as they stood on a past day take back out (read/sums.ts outcomesAfter).
+    `CREATE INDEX IF NOT EXISTS facts_by_outcome ON ${s}.facts (greatest(cleared_at, prosecuted_at))
+       WHERE family = 'case' AND (cleared_at IS NOT NULL OR prosecuted_at IS NOT NULL)`,
+    // A cell's deltas in knowledge order, for asOf (read/known-deltas.ts).
+    `CREATE INDEX IF NOT EXISTS rollup_log_by_cell ON ${s}.rollup_log (unit_id, grain, bucket, family, key, known_at)`,
+  ];
 }
 
 export async function createFiguresTables(client: PoolClient, schema: string, timeZone: string): Promise<void> {

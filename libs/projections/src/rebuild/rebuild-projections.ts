@@ -76,6 +76,9 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
     for (const projection of projections) targets.push(await openRebuildTarget(pool, projection));
     try {
       await readToHead(options, targets, pageSize);
+      // Those that caught up first are behind the last: all of them near the head again, outside the
+      // switch's locks (which hold up the live consumers) and as live batches.
+      await readToHead(options, targets, pageSize);
       const head = await store.headPosition();
       options.onProgress?.({ phase: 'switching', ...positions(targets, head), applied: 0 });
       const switched = await switchVersions(pool, store, targets, pageSize);
@@ -95,8 +98,8 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
 }
 
 /**
- * Each target reads the log on its own from one feed of pages (`PageFeed`: read once, a few pages
- * ahead of the slowest), each page in its own transaction, until a page comes back short (the head is
+ * Each target reads the log on its own from one feed of pages (`PageFeed`: read once, a reader at
+ * most a few pages ahead of the slowest), each page in its own transaction, until a page comes back short (the head is
  * near); then it catches up (`finishTarget`) while the slower ones go on. So PostgreSQL and Node work
  * side by side, and one projection's final aggregations overlap another's pages.
  */
@@ -108,7 +111,7 @@ async function readToHead(options: RebuildOptions, targets: RebuildTarget[], pag
   const outcomes = await Promise.allSettled(
     targets.map(async (target, reader) => {
       try {
-        await readTargetToHead(options, feed, reader, targets, run, pageSize);
+        await readTargetToHead(options, feed, reader, targets, run, pageSize).finally(() => feed.done(reader));
         if (!target.caughtUp) await finishTarget(pool, store, target);
       } catch (error) {
         run.failed = true; // the others stop after their page in flight

@@ -76,7 +76,7 @@ export async function openRebuildTarget(pool: Pool, projection: Projection): Pro
         memory: new Map(),
       };
     }
-    await createVersionTables(client, projection, target.schema);
+    await createVersionTables(client, projection, target.schema, { queryIndexes: target.caughtUp });
     return target;
   });
 }

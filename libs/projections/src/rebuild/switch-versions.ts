@@ -28,8 +28,12 @@ export async function switchVersions(
     for (const target of ordered) await lockLiveVersionExclusive(client, target.projection.name);
 
     if (targets.some((target) => !target.caughtUp)) throw new Error('a rebuild switches only targets that caught up');
+    // The live consumers wait on the locks now: none has applied anything past the head as it is now, and
+    // what comes after is theirs to apply to the new versions. So the switch stops there, however fast
+    // the log grows meanwhile.
+    const head = await store.headPosition();
     let from = targets.reduce((lowest, t) => (t.position < lowest ? t.position : lowest), targets[0]!.position);
-    for (;;) {
+    while (from < head) {
       const page = await store.readAll(from, pageSize);
       if (page.events.length === 0) break;
       await applyPage(client, targets, page.events, page.nextPosition, { unguarded: false });

@@ -119,9 +119,9 @@ export const casesProjection: Projection = {
         persons       int NOT NULL,
         defendants    int NOT NULL,
         last_revision bigint NOT NULL
-      ) WITH (fillfactor = 70); -- rewritten as the case's events come: room for in-place (HOT) updates
-      CREATE INDEX IF NOT EXISTS cases_by_unit ON ${schema}.cases (unit_id, case_id)`);
+      ) WITH (fillfactor = 70); -- rewritten as the case's events come: room for in-place (HOT) updates`);
   },
+  queryIndexes: (schema: string) => [`CREATE INDEX IF NOT EXISTS cases_by_unit ON ${schema}.cases (unit_id, case_id)`],
 
   async apply(client: PoolClient, schema: string, events: readonly StoredEvent[], mode?: ApplyMode) {
     const memory = mode?.memory;
