@@ -25,7 +25,8 @@ interface Row {
   rebuild_caught_up: boolean;
 }
 
-const COLUMNS = 'projection, version, schema_name, state, code_version, rebuild_position::text AS rebuild_position, rebuild_caught_up';
+const COLUMNS =
+  'projection, version, schema_name, state, code_version, rebuild_position::text AS rebuild_position, rebuild_caught_up';
 
 const fromRow = (row: Row): ProjectionVersion => ({
   projection: row.projection,
