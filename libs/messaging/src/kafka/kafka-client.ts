@@ -16,6 +16,13 @@ const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
 const DELIBERATE = new Set(['Limiting retries for the idempotent producer may invalidate EoS guarantees']);
 
 /**
+ * Error answers kafkajs logs as errors though they are routine and handled: a heartbeat told that the
+ * group is rebalancing (another consumer joined: a second instance, or a projection's second consumer)
+ * makes the consumer rejoin. Logged at info.
+ */
+const ROUTINE_ANSWERS = new Set(['The group is rebalancing, so a rejoin is needed']);
+
+/**
  * Retries for a client that must tell quickly that Kafka is down (the relay's readiness, an
  * operator's command) rather than retry for about a minute as the shared client does.
  */
@@ -36,7 +43,11 @@ export function createKafka(brokers: string, clientId: string, logger: Logger, e
       ({ namespace, level, log }) => {
         const { message, ...rest } = log;
         const text = String(message);
-        logger[DELIBERATE.has(text) ? 'debug' : (LEVELS[level] ?? 'info')]({ kafka: namespace, ...rest }, text);
+        const routine = ROUTINE_ANSWERS.has(String((rest as { error?: unknown }).error));
+        logger[DELIBERATE.has(text) ? 'debug' : routine ? 'info' : (LEVELS[level] ?? 'info')](
+          { kafka: namespace, ...rest },
+          text,
+        );
       },
     ...extra,
   };
