@@ -34,8 +34,13 @@ export async function projectStage(context: StageContext): Promise<StageOutcome>
     const counters = await readProjectorCounters(running.baseUrl, running.token);
     const deadLettered = Object.values(counters.deadLettered).reduce((sum, n) => sum + n, 0);
 
-    const { rate, seconds } = overallRate(events, spans);
+    const measured = overallRate(events, spans);
     const first = Math.min(...spans.map((s) => s.first));
+    // A small log (--quick) can be applied before the first reading: then from the service's start to
+    // the last commit, a lower bound (it includes the start-up).
+    const fromStart = !Number.isFinite(measured.rate);
+    const seconds = fromStart ? (Math.max(...spans.map((s) => s.last)) - started) / 1000 : measured.seconds;
+    const rate = fromStart ? events / seconds : measured.rate;
     const perProjection = Object.fromEntries(
       spans.map((s) => [
         s.name,
@@ -60,6 +65,7 @@ export async function projectStage(context: StageContext): Promise<StageOutcome>
         events,
         seconds,
         secondsToFirstApplied: (first - started) / 1000,
+        rateFromServiceStart: fromStart,
         projections: perProjection,
         // CPU of the whole service process from start-up to the end: steadier than events/s on a shared machine.
         serviceCpuMicrosPerEvent: cpuMicros / events,
