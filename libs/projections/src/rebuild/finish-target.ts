@@ -7,12 +7,11 @@ import type { RebuildTarget } from './rebuild-target';
 
 /**
  * A target that has read the log to its head, made a version like a live one, in one transaction of
- * its own: the work its pages deferred (`finishRebuild`: its set-based aggregations; its query
- * indexes, built from the loaded tables), the rows kept
- * for it let go, and, when its pages wrote no guard, each stream's head as of its position. From then
- * on its pages go in guarded with current sums kept, as a live batch does (`applyPage`), so the switch
- * has only the last events to apply. Each target finishes as soon as it is there, while the slower
- * ones are still reading.
+ * its own: the work its pages deferred (`finishRebuild`, its set-based aggregations), its query
+ * indexes built from the loaded tables, the rows kept for it let go, and, when its pages wrote no
+ * guard, each stream's head as of its position. From then on its pages go in guarded with current
+ * sums kept, as a live batch does (`applyPage`), so the switch has only the last events to apply.
+ * Each target finishes as soon as it is there, while the slower ones are still reading.
  */
 export async function finishTarget(pool: Pool, store: EventStore, target: RebuildTarget): Promise<void> {
   const { projection, schema } = target;
