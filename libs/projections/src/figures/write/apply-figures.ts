@@ -9,7 +9,7 @@ import { measureDelta } from './measure-facts';
 import { recordCases } from './record-cases';
 import { recordDirectives } from './record-directives';
 import { recordHotspots } from './record-hotspots';
-import { recordReadings } from './record-measures';
+import { markReadingsAdded, recordReadings } from './record-measures';
 import { correctRecordedFacts, recordUnits, type UnitEvent } from './record-units';
 import type { TimelineChange } from './tree-changes';
 import { ROLLUP_LEVELS, RollupDeltas } from './rollup-deltas';
@@ -54,7 +54,7 @@ export async function applyFigures(
   await correctRecordedFacts(client, schema, changes, rollups);
   await recordDirectives(client, schema, split.directives);
   await recordHotspots(client, schema, split.hotspots);
-  await recordReadings(
+  const readings = await recordReadings(
     client,
     schema,
     split.measures.filter((e): e is StoredEvent<'IndicatorMeasured'> => e.type === 'IndicatorMeasured'),
@@ -68,4 +68,5 @@ export async function applyFigures(
   }
   await writeFacts(client, schema, facts, dayOf);
   await writeRollups(client, schema, rollups.toArray(), { currentSums: !mode.rebuilding });
+  if (readings > 0) await markReadingsAdded(client, schema);
 }

@@ -4,8 +4,12 @@ import { quoted } from '../tables';
 import { insertRows } from './insert-rows';
 import { amountOf, instantOf } from './limits';
 
-/** Indicator readings, as immutable facts (each unit's latest one in a period is chosen at query time). */
-export async function recordReadings(client: PoolClient, schema: string, events: readonly StoredEvent<'IndicatorMeasured'>[]) {
+/** Indicator readings, as immutable facts (each unit's latest one in a period is chosen at query time); returns how many. */
+export async function recordReadings(
+  client: PoolClient,
+  schema: string,
+  events: readonly StoredEvent<'IndicatorMeasured'>[],
+): Promise<number> {
   const rows = events.map((event) => {
     const denominator = event.data.denominator ?? null;
     return [
@@ -28,6 +32,15 @@ export async function recordReadings(client: PoolClient, schema: string, events:
     rows,
     'ON CONFLICT DO NOTHING',
   );
-  // Positions from other partitions may land below the highest one already applied: a mark, not the last position, tells readers.
-  if (rows.length > 0) await client.query(`UPDATE ${quoted(schema)}.settings SET readings_mark = readings_mark + 1`);
+  return rows.length;
+}
+
+/**
+ * Tells readers that readings were added (their kept indicator answers are then stale). Positions from
+ * other partitions may land below the highest one already applied, so a mark moves, not the last
+ * position. The mark is the one row every writer of readings updates: the caller moves it last, so
+ * that a concurrent batch waits for its row lock only while this one commits.
+ */
+export async function markReadingsAdded(client: PoolClient, schema: string): Promise<void> {
+  await client.query(`UPDATE ${quoted(schema)}.settings SET readings_mark = readings_mark + 1`);
 }
