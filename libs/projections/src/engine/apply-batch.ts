@@ -70,12 +70,15 @@ export async function applyBatch(
   const streamIds = [...new Set(events.map((event) => event.streamId))];
   const applied = await (options.exclusive ? readAppliedRevisions : lockAppliedRevisions)(client, schema, streamIds);
   const selection = selectNextEvents(events, applied, options);
-  const outcome = await applyWithFallback(client, projection, schema, selection.next, fallbackMode(options));
+  // Where each stream moves does not depend on the outcome (an event set aside moves it too), so it is
+  // saved first: a projection's last writes (e.g. the figures' current sums, rows every batch shares)
+  // then hold their row locks only until the commit, not through this statement as well.
   await (options.exclusive ? upsertAppliedRevisions : saveAppliedRevisions)(
     client,
     schema,
     movedStreams(selection.next, applied),
   );
+  const outcome = await applyWithFallback(client, projection, schema, selection.next, fallbackMode(options));
   return {
     applied: outcome.applied,
     redelivered: selection.redelivered,
