@@ -2,7 +2,8 @@ import { waitServiceIdle } from '../harness/service-idle';
 import { processCpuMicros } from '../harness/process-cpu';
 import { formatNumber } from '../report/progress';
 import { readProjectorCounters } from './project-metrics';
-import { projectorService } from './project-service';
+import { guardedEvents, incomplete } from './project-completeness';
+import { projectorService, siblingDatabaseUrl } from './project-service';
 import { overallRate, spanRate, timeProjections } from './project-timing';
 import { fillTopics } from './project-topics';
 import type { StageContext, StageOutcome } from './stage';
@@ -33,6 +34,10 @@ export async function projectStage(context: StageContext): Promise<StageOutcome>
     running.memory.stop();
     const counters = await readProjectorCounters(running.baseUrl, running.token);
     const deadLettered = Object.values(counters.deadLettered).reduce((sum, n) => sum + n, 0);
+    // Nothing lost: every projection's guard holds every event of its topics.
+    const messages = Object.fromEntries(spans.map((s) => [s.name, s.messages]));
+    const guarded = await guardedEvents(siblingDatabaseUrl(context.databaseUrl, 'project'), Object.keys(messages));
+    const missing = incomplete(messages, guarded);
 
     const measured = overallRate(events, spans);
     const first = Math.min(...spans.map((s) => s.first));
@@ -47,6 +52,7 @@ export async function projectStage(context: StageContext): Promise<StageOutcome>
         {
           messages: s.messages,
           applied: counters.applied[s.name] ?? 0,
+          guarded: guarded[s.name] ?? 0,
           deadLettered: counters.deadLettered[s.name] ?? 0,
           appliedAtFirstReading: s.atFirst,
           seconds: (s.last - s.first) / 1000,
@@ -74,10 +80,12 @@ export async function projectStage(context: StageContext): Promise<StageOutcome>
         serviceLog: running.logFile,
       },
     };
-    // A dead-lettered event was consumed but not projected: the figure would flatter the projector.
-    if (deadLettered > 0)
-      return { ...outcome, problem: `${deadLettered} events dead-lettered: ${JSON.stringify(counters.deadLettered)}` };
-    return outcome;
+    // A dead-lettered or a lost event was consumed but not projected: the figure would flatter the projector.
+    const problems = [
+      ...(deadLettered > 0 ? [`${deadLettered} events dead-lettered: ${JSON.stringify(counters.deadLettered)}`] : []),
+      ...(missing.length > 0 ? [`not every event was projected: ${missing.join('; ')}`] : []),
+    ];
+    return problems.length > 0 ? { ...outcome, problem: problems.join('; ') } : outcome;
   } finally {
     await service.stop();
   }
