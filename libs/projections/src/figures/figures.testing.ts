@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { streamOf, type EventDataOf, type EventType, type StoredEvent } from '@vigil/contract';
 import { inTransaction } from '@vigil/platform';
 import type { Pool } from 'pg';
+import { createQueryIndexes } from '../versions/version-tables';
 import { directiveProgress } from './read/directive-progress';
 import { figuresProjection } from './figures.projection';
 import { unitStats } from './read/unit-stats';
@@ -12,7 +13,7 @@ export async function freshFiguresSchema(pool: Pool): Promise<{ schema: string; 
   const client = await pool.connect();
   try {
     await figuresProjection.createTables(client, schema);
-    for (const statement of figuresProjection.queryIndexes?.(schema) ?? []) await client.query(statement);
+    await createQueryIndexes(client, figuresProjection, schema);
   } finally {
     client.release();
   }

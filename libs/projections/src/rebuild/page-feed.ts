@@ -54,7 +54,8 @@ export class PageFeed {
 
   /** Drops the pages every reader is past (each page read keeps the one it follows until then), wakes the waiting readers. */
   private letGo(): void {
-    for (const held of this.pages.keys()) if (held < this.slowest - 1) this.pages.delete(held);
+    const slowest = this.slowest;
+    for (const held of this.pages.keys()) if (held < slowest - 1) this.pages.delete(held);
     for (const wake of this.waiting.splice(0)) wake();
   }
 

@@ -99,8 +99,8 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
 
 /**
  * Each target reads the log on its own from one feed of pages (`PageFeed`: read once, a reader at
- * most a few pages ahead of the slowest), each page in its own transaction, until a page comes back short (the head is
- * near); then it catches up (`finishTarget`) while the slower ones go on. So PostgreSQL and Node work
+ * most a few pages ahead of the slowest), each page in its own transaction, until a page comes back
+ * short (the head is near); then it catches up (`finishTarget`) while the slower ones go on. So PostgreSQL and Node work
  * side by side, and one projection's final aggregations overlap another's pages.
  */
 async function readToHead(options: RebuildOptions, targets: RebuildTarget[], pageSize: number): Promise<void> {
