@@ -27,16 +27,24 @@ export interface Projection {
   apply(client: PoolClient, schema: string, events: readonly StoredEvent[], mode?: ApplyMode): Promise<void>;
   /**
    * A rebuild's pages were applied with `{ rebuilding: true }`: whatever the projection deferred (sums
-   * it computes once over everything, set-based) is done here, once the rebuild's version has read the
-   * log to its head (`finishTarget`); the pages after it come with `rebuilding` unset, as live batches.
+   * it computes once over everything, set-based) is done by these steps, once the rebuild's version has
+   * read the log to its head (`finishTarget`); the pages after it come with `rebuilding` unset, as live
+   * batches. The steps must be independent and idempotent: they run at once, each in its own
+   * transaction, and all again if the run stops before the version is marked caught up.
    */
-  finishRebuild?(client: PoolClient, schema: string): Promise<void>;
+  finishRebuild?(schema: string): readonly ((client: PoolClient) => Promise<void>)[];
   /**
    * Indexes (`CREATE INDEX IF NOT EXISTS …`) only queries use, never a write: a live version has them
    * from the start; a rebuild's version gets them once it has read the log (`finishTarget`), built
    * from the loaded table in one pass instead of row by row.
    */
   queryIndexes?(schema: string): readonly string[];
+  /**
+   * Its rebuild's pages may overlap (`PagePipeline`): the next page is applied on another connection
+   * while this one's deferred writes run, commits in order. Only for a projection whose pages read
+   * what earlier pages wrote after `RebuildPipeline.priorCommitted`, or under a lock that waits for them.
+   */
+  readonly pipelinedRebuild?: boolean;
   /**
    * Tables that only cache sums of the others (pre-aggregated for queries): two builds of the same
    * events give the same answers from them, not necessarily the same rows (deltas split with batching).
@@ -69,6 +77,21 @@ export interface ApplyMode {
    * A cache of the version's `rebuild_rows`: cleared whenever a savepoint rolls back.
    */
   readonly memory?: RebuildMemory;
+  /** A pipelined rebuild's page (`Projection.pipelinedRebuild`). */
+  readonly pipeline?: RebuildPipeline;
+}
+
+/** What a page of a pipelined rebuild may do: its writes run while the next page is computed. */
+export interface RebuildPipeline {
+  /** A write sent and not awaited: the page commits once it is done, and fails with it. */
+  defer(write: Promise<unknown>): void;
+  /**
+   * A write to a row every page writes (a position, a mark), sent once the earlier pages have committed:
+   * sent at once, a later page could take the row first and wait for its commit, which waits for theirs.
+   */
+  deferAfterPrior(send: () => Promise<unknown>): void;
+  /** Resolves once every earlier page has committed: before reading what they wrote. */
+  priorCommitted(): Promise<void>;
 }
 
 /** A rebuild run's memory of one version: rows by kind, then by key. */

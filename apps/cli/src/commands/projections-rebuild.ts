@@ -47,7 +47,9 @@ export function projectionsRebuildCommand(): Command {
       const projections = chosenProjections(name, options.all ?? false);
       const pageSize = pageSizeOf(options.pageSize);
       const config = loadConfig();
-      const pool = openPool(config, projections.length + 2); // one transaction per projection, plus the reads
+      // A transaction per projection (two for a pipelined one), the lock's connection and the reads.
+      const connections = projections.reduce((n, projection) => n + (projection.pipelinedRebuild ? 2 : 1), 2);
+      const pool = openPool(config, connections);
       const store = openEventStore(config, pool);
       const abort = new AbortController();
       const interrupt = () => {

@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@vigil/contract';
 import type { PoolClient } from 'pg';
-import type { Projection, RebuildMemory } from '../projection';
+import type { Projection, RebuildMemory, RebuildPipeline } from '../projection';
 import { applyWithFallback } from './apply-with-fallback';
 import { type SelectOptions, type SetAside, selectNextEvents } from './select-next-events';
 import {
@@ -40,6 +40,8 @@ export interface ApplyBatchOptions extends SelectOptions {
   rebuilding?: boolean;
   /** A rebuild run's memory of the version (`ApplyMode.memory`). */
   memory?: RebuildMemory;
+  /** A pipelined rebuild's page (`ApplyMode.pipeline`). */
+  pipeline?: RebuildPipeline;
   /** Set aside an event whatever the projection's error but a transient database one (see `FallbackMode`). */
   isolateFailures?: boolean;
   /** A rebuild's page: events whose values the read model cannot hold are set aside (`FallbackMode`). */
@@ -87,11 +89,12 @@ export async function applyBatch(
   };
 }
 
-const fallbackMode = ({ rebuilding, isolateFailures, setAsideDataErrors, memory }: ApplyBatchOptions) => ({
+const fallbackMode = ({ rebuilding, isolateFailures, setAsideDataErrors, memory, pipeline }: ApplyBatchOptions) => ({
   rebuilding,
   isolateFailures,
   setAsideDataErrors,
   memory,
+  pipeline,
 });
 
 /** Where each stream moves: its last event past the guard, applied or set aside as unapplicable (consumed either way). */

@@ -54,8 +54,11 @@ async function applyOrSplit(
 ): Promise<void> {
   await client.query('SAVEPOINT part');
   try {
-    await projection.apply(client, schema, events, { rebuilding: mode.rebuilding, memory: mode.memory });
-    await client.query('RELEASE SAVEPOINT part');
+    await projection.apply(client, schema, events, { rebuilding: mode.rebuilding, memory: mode.memory, pipeline: mode.pipeline });
+    // A pipelined page's writes may still be running: the release is queued behind them, not awaited.
+    const release = client.query('RELEASE SAVEPOINT part');
+    if (mode.pipeline) mode.pipeline.defer(release);
+    else await release;
     outcome.applied.push(...events);
     return;
   } catch (error) {

@@ -26,8 +26,10 @@ export const figuresProjection: Projection = {
   apply: (client: PoolClient, schema: string, events: readonly StoredEvent[], mode?: ApplyMode) =>
     applyFigures(client, schema, events, mode),
   queryIndexes: figuresQueryIndexes,
-  async finishRebuild(client: PoolClient, schema: string) {
-    await writeRebuiltCaseStates(client, schema);
-    await sumRollupLog(client, schema);
-  },
+  // Its pages read earlier ones only for a move or a target change, after they committed (applyFigures).
+  pipelinedRebuild: true,
+  finishRebuild: (schema: string) => [
+    (client: PoolClient) => writeRebuiltCaseStates(client, schema),
+    (client: PoolClient) => sumRollupLog(client, schema),
+  ],
 };

@@ -1,11 +1,12 @@
 import type { EventStore } from '@vigil/event-store';
 import { inTransaction } from '@vigil/platform';
 import type { Pool, PoolClient } from 'pg';
-import type { Projection } from '../projection';
+import type { Projection, RebuildPipeline } from '../projection';
 import { tryLockRebuild, unlockRebuild } from '../versions';
 import { applyPage } from './apply-page';
 import { finishTarget } from './finish-target';
 import { PageFeed } from './page-feed';
+import { PagePipeline } from './page-pipeline';
 import { markRebuildFailed, openRebuildTarget, type RebuildTarget } from './rebuild-target';
 import { dropVersion, type SwitchedVersion, switchVersions } from './switch-versions';
 
@@ -135,19 +136,44 @@ async function readTargetToHead(
   const { pool, store, signal, onProgress } = options;
   const target = targets[reader]!;
   const unguarded = store.streamHeads !== undefined;
-  for (let index = 0; ; index += 1) {
-    if (signal?.aborted || run.failed) throw new RebuildInterruptedError();
-    const page = await feed.page(reader, index);
-    if (page.events.length === 0) return;
-    run.applied += await inTransaction(pool, (client) =>
-      applyPage(client, [target], page.events, page.nextPosition, { unguarded }),
-    );
-    if (page.nextPosition > target.position) target.position = page.nextPosition;
-    if (page.nextPosition > run.head) run.head = await store.headPosition();
+  // A page's position counts once it has committed: with the pipeline, two pages later, or at its flush.
+  const pipeline = target.projection.pipelinedRebuild && !target.caughtUp ? new PagePipeline(pool) : null;
+  const sent: bigint[] = [];
+  const committed = (through: bigint) => {
+    if (through > target.position) target.position = through;
     const position = lowestPosition(targets);
     onProgress?.({ phase: 'reading', position, head: run.head, startedFrom: run.startedFrom, applied: run.applied });
-    if (page.events.length < pageSize) return;
+  };
+  const applyPages = async () => {
+    for (let index = 0; ; index += 1) {
+      if (signal?.aborted || run.failed) throw new RebuildInterruptedError();
+      const page = await feed.page(reader, index);
+      if (page.events.length === 0) return;
+      const apply = (client: PoolClient, pipelined?: RebuildPipeline) =>
+        applyPage(client, [target], page.events, page.nextPosition, { unguarded, pipeline: pipelined });
+      if (pipeline === null) {
+        run.applied += await inTransaction(pool, (client) => apply(client));
+        committed(page.nextPosition);
+      } else {
+        run.applied += await pipeline.run(apply); // the page before last has committed
+        if (sent.length === 2) committed(sent.shift()!);
+        sent.push(page.nextPosition);
+      }
+      if (page.nextPosition > run.head) run.head = await store.headPosition();
+      if (page.events.length < pageSize) return;
+    }
+  };
+  const flush = async () => {
+    await pipeline?.flush();
+    for (const through of sent.splice(0)) committed(through);
+  };
+  try {
+    await applyPages();
+  } catch (error) {
+    await flush().catch(() => undefined); // the pages sent commit (an interrupted run resumes after them)
+    throw error;
   }
+  await flush();
 }
 
 async function dropRetired(pool: Pool, switched: readonly SwitchedVersion[], keep: boolean): Promise<void> {

@@ -1,13 +1,15 @@
 import type { StoredEvent } from '@vigil/contract';
 import { inTransaction } from '@vigil/platform';
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import { applyBatch } from '../engine/apply-batch';
 import { figuresAnswers, mixedWorkload, StoredEvents } from '../figures/figures.testing';
 import { figuresProjection } from '../figures/figures.projection';
-import type { Projection, RebuildMemory } from '../projection';
+import type { Projection, RebuildMemory, RebuildPipeline } from '../projection';
 import { casesProjection } from '../registers/cases.projection';
 import { createVersionTables } from '../versions';
+import { PagePipeline } from './page-pipeline';
+import { RebuildRows } from './rebuild-rows';
 
 // A rebuild's pages keep the rows they rewrite (cases, case states) in the run's memory and append
 // them to rebuild_rows; its switch makes the tables from them. The tables must come out as the live
@@ -58,19 +60,36 @@ async function applyLive(projection: Projection, schema: string, pages: readonly
     await inTransaction(pool, (client) => applyBatch(client, projection, schema, page, { exclusive: true }));
 }
 
-/** A rebuild's pages, its run interrupted after `resumeAfter` pages (a new run: new memory), then its switch. */
+/**
+ * A rebuild's pages (two at a time for a pipelined projection, as `rebuildProjections` runs them), its
+ * run interrupted after `resumeAfter` pages (a new run: new memory), then its switch.
+ */
 async function applyRebuild(projection: Projection, schema: string, pages: readonly StoredEvent[][], resumeAfter: number) {
   let memory: RebuildMemory = new Map();
+  let pipeline = new PagePipeline(pool);
   let unapplicable = 0;
   for (const [index, page] of pages.entries()) {
-    if (index === resumeAfter) memory = new Map();
-    const outcome = await inTransaction(pool, (client) =>
-      applyBatch(client, projection, schema, page, { unguarded: true, rebuilding: true, exclusive: true, memory }),
-    );
+    if (index === resumeAfter) {
+      await pipeline.flush();
+      pipeline = new PagePipeline(pool);
+      memory = new Map();
+    }
+    const apply = (client: PoolClient, pipelined?: RebuildPipeline) =>
+      applyBatch(client, projection, schema, page, {
+        unguarded: true,
+        rebuilding: true,
+        exclusive: true,
+        memory,
+        pipeline: pipelined,
+      });
+    const outcome = projection.pipelinedRebuild
+      ? await pipeline.run(apply)
+      : await inTransaction(pool, (client) => apply(client));
     unapplicable += outcome.unapplicable.length;
   }
+  await pipeline.flush();
   await inTransaction(pool, async (client) => {
-    await projection.finishRebuild?.(client, schema);
+    for (const step of projection.finishRebuild?.(schema) ?? []) await step(client);
     await client.query(`TRUNCATE ${schema}.rebuild_rows`);
   });
   return unapplicable;
@@ -98,14 +117,39 @@ describe('a rebuild keeping rows in its memory', () => {
     const live = await freshVersion(figuresProjection);
     const rebuilt = await freshVersion(figuresProjection);
     await applyLive(figuresProjection, live, pages);
-    // Resumed right before the page that rolls back: the states come back from rebuild_rows, then the
-    // rollback must not leave the rolled-back states in the memory (RR-1 would be "already open").
-    const unapplicable = await applyRebuild(figuresProjection, rebuilt, pages, pages.length - 2);
+    // Resumed two pages before the page that rolls back: the states come back from rebuild_rows, then the
+    // rollback must not leave the rolled-back states in the memory (RR-1 would be "already open"), and
+    // the memory read back then must wait for the page still in flight before it (its states).
+    const unapplicable = await applyRebuild(figuresProjection, rebuilt, pages, pages.length - 3);
 
     expect(unapplicable).toBe(1);
     const states = await rows(`SELECT case_id, state FROM "${rebuilt}".case_states ORDER BY case_id`);
     expect(states).toEqual(await rows(`SELECT case_id, state FROM "${live}".case_states ORDER BY case_id`));
     expect(JSON.parse(states.find((row) => row.case_id === 'RR-1')!.state)).toMatchObject({ defendants: 1 });
     expect(await figuresAnswers(pool, rebuilt)).toEqual(await figuresAnswers(pool, live));
+  });
+
+  it('reads the kept rows back, in a pipelined page, only once the page in flight before it has committed', async () => {
+    const schema = await freshVersion(casesProjection);
+    const kept = new RebuildRows<string>(
+      'test',
+      (row) => row.split('=')[0]!,
+      (row) => row,
+      (text) => text,
+    );
+    const memory: RebuildMemory = new Map();
+    const pipeline = new PagePipeline(pool);
+    await pipeline.run(async (client, pages) => {
+      await kept.load(client, schema, memory, [], pages); // the memory, read (empty) first
+      pages.defer(client.query('SELECT pg_sleep(0.3)')); // its rows' append waits behind this
+      await kept.save(client, schema, memory, ['A=1'], pages);
+    });
+    const read = await pipeline.run(async (client, pages) => {
+      memory.clear(); // as after a savepoint rolled back
+      return kept.load(client, schema, memory, ['A'], pages);
+    });
+    await pipeline.flush();
+
+    expect([...read]).toEqual([['A', 'A=1']]);
   });
 });

@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import type { RebuildMemory } from '../projection';
+import type { RebuildMemory, RebuildPipeline } from '../projection';
 import { copyLines, copyText } from '../sql/copy-rows';
 
 /**
@@ -18,8 +18,14 @@ export class RebuildRows<Row> {
   ) {}
 
   /** The rows held for these keys (missing keys have none). */
-  async load(client: PoolClient, schema: string, memory: RebuildMemory, keys: readonly string[]): Promise<Map<string, Row>> {
-    const held = await this.held(client, schema, memory);
+  async load(
+    client: PoolClient,
+    schema: string,
+    memory: RebuildMemory,
+    keys: readonly string[],
+    pipeline?: RebuildPipeline,
+  ): Promise<Map<string, Row>> {
+    const held = await this.held(client, schema, memory, pipeline);
     const rows = new Map<string, Row>();
     for (const key of keys) {
       const text = held.get(key);
@@ -28,13 +34,22 @@ export class RebuildRows<Row> {
     return rows;
   }
 
-  async save(client: PoolClient, schema: string, memory: RebuildMemory, rows: readonly Row[]): Promise<void> {
+  /** Into the run's memory at once, and appended to the table (a pipelined page hands the append over). */
+  async save(
+    client: PoolClient,
+    schema: string,
+    memory: RebuildMemory,
+    rows: readonly Row[],
+    pipeline?: RebuildPipeline,
+  ): Promise<void> {
     if (rows.length === 0) return;
-    const held = await this.held(client, schema, memory);
+    const held = await this.held(client, schema, memory, pipeline);
     const encoded = rows.map((row) => [this.keyOf(row), this.encode(row)] as const);
-    const lines = encoded.map(([key, text]) => `${this.kind}\t${copyText(key)}\t${copyText(text)}\n`);
-    await copyLines(client, `${schema}.rebuild_rows`, ['kind', 'key', 'body'], lines);
     for (const [key, text] of encoded) held.set(key, text);
+    const lines = encoded.map(([key, text]) => `${this.kind}\t${copyText(key)}\t${copyText(text)}\n`);
+    const appended = copyLines(client, `${schema}.rebuild_rows`, ['kind', 'key', 'body'], lines);
+    if (pipeline) pipeline.defer(appended);
+    else await appended;
   }
 
   /** SQL of each key's last row (`key`, `body` as text), for the projection's `finishRebuild`. */
@@ -43,9 +58,15 @@ export class RebuildRows<Row> {
   }
 
   /** The rows as their text: a third of the memory the objects would take (a rebuild of 1M events keeps ~200k cases twice). */
-  private async held(client: PoolClient, schema: string, memory: RebuildMemory): Promise<Map<string, string>> {
+  private async held(
+    client: PoolClient,
+    schema: string,
+    memory: RebuildMemory,
+    pipeline?: RebuildPipeline,
+  ): Promise<Map<string, string>> {
     let held = memory.get(this.kind) as Map<string, string> | undefined;
     if (held === undefined) {
+      await pipeline?.priorCommitted(); // the earlier pages' rows, from another connection
       const { rows } = await client.query<{ key: string; body: string }>(this.latest(schema));
       held = new Map(rows.map(({ key, body }) => [key, body]));
       memory.set(this.kind, held);

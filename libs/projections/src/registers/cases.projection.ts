@@ -144,11 +144,13 @@ export const casesProjection: Projection = {
   },
 
   // A rebuild's pages kept the rows (`CASE_ROWS`): each case's last one into the table, in one statement.
-  async finishRebuild(client: PoolClient, schema: string) {
-    await client.query(
-      upsertCases(schema, `(${CASE_ROWS.latest(schema)}) AS latest CROSS JOIN LATERAL jsonb_to_record(latest.body::jsonb)`),
-    );
-  },
+  finishRebuild: (schema: string) => [
+    async (client: PoolClient) => {
+      await client.query(
+        upsertCases(schema, `(${CASE_ROWS.latest(schema)}) AS latest CROSS JOIN LATERAL jsonb_to_record(latest.body::jsonb)`),
+      );
+    },
+  ],
 };
 
 const caseJson = (row: CaseRow) => ({ ...row, lastRevision: row.lastRevision.toString() });

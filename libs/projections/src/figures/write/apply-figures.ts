@@ -28,7 +28,8 @@ function byCategory(events: readonly StoredEvent[]) {
  * against each other by a lock (a batch that changes the tree holds it alone; batches of facts share
  * it), so a fact is always summed with the tree its batch saw and a tree change always corrects every
  * fact committed before it: the sums do not depend on which came first. A rebuild's pages only log the
- * rollup deltas; the current sums are summed from the log once, at its switch (`sumRollupLog`).
+ * rollup deltas; the current sums are summed from the log once, at its switch (`sumRollupLog`). A
+ * pipelined rebuild page hands its last writes over (`RebuildPipeline`) and goes on to the next page.
  */
 export async function applyFigures(
   client: PoolClient,
@@ -38,6 +39,9 @@ export async function applyFigures(
 ): Promise<void> {
   const split = byCategory(events);
   const changesTree = split.units.length > 0;
+  // A pipelined rebuild page reads what earlier pages wrote (facts a move corrects, a target's last
+  // terms) only once they have committed; its cases come from the run's memory.
+  if (changesTree || split.directives.length > 0) await mode.pipeline?.priorCommitted();
   await client.query(`SELECT ${changesTree ? 'pg_advisory_xact_lock' : 'pg_advisory_xact_lock_shared'}(hashtext($1))`, [
     `${quoted(schema)}.tree`,
   ]);
@@ -60,13 +64,21 @@ export async function applyFigures(
     split.measures.filter((e): e is StoredEvent<'IndicatorMeasured'> => e.type === 'IndicatorMeasured'),
   );
   const facts: FactDelta[] = [
-    ...(await recordCases(client, schema, split.cases as CaseEvent[], mode.memory)),
+    ...(await recordCases(client, schema, split.cases as CaseEvent[], mode.memory, mode.pipeline)),
     ...split.measures.flatMap((e) => (e.type === 'IndicatorMeasured' ? [] : [measureDelta(e)])),
   ];
   for (const delta of facts) {
     rollups.addFact(delta, dayOf(delta.fact.occurredAt), tree.timeline(delta.fact.unitId, delta.fact.occurredAt, ROLLUP_LEVELS));
   }
-  await writeFacts(client, schema, facts, dayOf);
-  await writeRollups(client, schema, rollups.toArray(), { currentSums: !mode.rebuilding });
-  if (readings > 0) await markReadingsAdded(client, schema);
+  const written = Promise.all([
+    writeFacts(client, schema, facts, dayOf),
+    writeRollups(client, schema, rollups.toArray(), { currentSums: !mode.rebuilding }),
+  ]);
+  if (mode.pipeline) {
+    mode.pipeline.defer(written);
+    if (readings > 0) mode.pipeline.deferAfterPrior(() => markReadingsAdded(client, schema));
+  } else {
+    await written;
+    if (readings > 0) await markReadingsAdded(client, schema);
+  }
 }

@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import type { RebuildMemory } from '../../projection';
+import type { RebuildMemory, RebuildPipeline } from '../../projection';
 import { RebuildRows } from '../../rebuild/rebuild-rows';
 import { quoted } from '../tables';
 import { caseDeltas, type CaseEvent, type CaseState } from './case-facts';
@@ -25,19 +25,21 @@ export const REBUILT_CASE_STATES = new RebuildRows<CaseState>(
 
 /**
  * Evolves each case of the batch from its stored state; saves the new states and returns the fact
- * deltas. A rebuild's pages (`memory`) keep the states in the run's memory instead.
+ * deltas. A rebuild's pages (`memory`) keep the states in the run's memory instead (a pipelined page
+ * hands their append over).
  */
 export async function recordCases(
   client: PoolClient,
   schema: string,
   events: readonly CaseEvent[],
   memory?: RebuildMemory,
+  pipeline?: RebuildPipeline,
 ): Promise<FactDelta[]> {
   if (events.length === 0) return [];
   const s = quoted(schema);
   const byCase = groupByCase(events);
   const stored = memory
-    ? await REBUILT_CASE_STATES.load(client, s, memory, [...byCase.keys()])
+    ? await REBUILT_CASE_STATES.load(client, s, memory, [...byCase.keys()], pipeline)
     : await readCaseStates(client, s, [...byCase.keys()]);
   const deltas: FactDelta[] = [];
   const states: CaseState[] = [];
@@ -47,7 +49,7 @@ export async function recordCases(
     states.push(after);
   }
   if (memory) {
-    await REBUILT_CASE_STATES.save(client, s, memory, states);
+    await REBUILT_CASE_STATES.save(client, s, memory, states, pipeline);
     return deltas;
   }
   // One JSON object of the states by case id: PostgreSQL hands each state's text back as it was sent,
